@@ -1,0 +1,62 @@
+// swift-tools-version: 6.0
+//
+// Tunesmith — a symbolic music composition engine.
+//
+// Modules, with dependencies pointing one way:
+//
+//   Notation            music values (pitch, key, meter, exact durations, scores); depends on nothing
+//   MIDIFile            Standard MIDI File reader/writer and Score <-> MIDI   (Notation)
+//   ABCNotation         ABC 2.1 tunebook reader/writer and Score <-> ABC     (Notation)
+//   NeuralCore          tensors, layers with forward+backward, optimisers     (COpenBLAS)
+//   Rendering           MIDI -> audio through libfluidsynth + libsndfile      (CFluidSynth, CSndFile)
+//   Tunesmith           the library product: re-exports the modules above
+//   ComposeCLI          the `compose` command's subcommands                   (everything, ArgumentParser)
+//   compose             the executable: a one-line main over ComposeCLI
+//
+// C libraries live in leaf system-library targets (see ../shared/toolchain.md for what links here).
+import PackageDescription
+
+let package = Package(
+    name: "Tunesmith",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Tunesmith", targets: ["Tunesmith"]),
+        .executable(name: "compose", targets: ["compose"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: C libraries (leaf targets)
+        .systemLibrary(name: "CFluidSynth", providers: [.apt(["libfluidsynth-dev"])]),
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+
+        // MARK: Library modules
+        .target(name: "Notation"),
+        .target(name: "MIDIFile", dependencies: ["Notation"]),
+        .target(name: "ABCNotation", dependencies: ["Notation"]),
+        .target(
+            name: "NeuralCore",
+            dependencies: ["COpenBLAS"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .target(name: "Rendering", dependencies: ["CFluidSynth", "CSndFile"]),
+        .target(name: "Tunesmith", dependencies: ["Notation", "MIDIFile", "ABCNotation", "NeuralCore", "Rendering"]),
+
+        // MARK: Command line
+        .target(
+            name: "ComposeCLI",
+            dependencies: ["Tunesmith", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "compose", dependencies: ["ComposeCLI"]),
+
+        // MARK: Tests (mirror Sources)
+        .testTarget(name: "NotationTests", dependencies: ["Notation"]),
+        .testTarget(name: "MIDIFileTests", dependencies: ["MIDIFile"]),
+        .testTarget(name: "ABCNotationTests", dependencies: ["ABCNotation", "MIDIFile"]),
+        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "ComposeCLITests", dependencies: ["ComposeCLI"]),
+    ]
+)

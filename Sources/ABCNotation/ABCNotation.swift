@@ -1,0 +1,1 @@
+// ABCNotation module: see README.md in this folder for its design notes.

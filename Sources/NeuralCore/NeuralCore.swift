@@ -1,0 +1,1 @@
+// NeuralCore module: see README.md in this folder for its design notes.

@@ -1,0 +1,6 @@
+// The Tunesmith library product: one import for every module a client needs.
+@_exported import Notation
+@_exported import MIDIFile
+@_exported import ABCNotation
+@_exported import NeuralCore
+@_exported import Rendering

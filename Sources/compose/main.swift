@@ -1,0 +1,3 @@
+import ComposeCLI
+
+ComposeMain.run()
