@@ -14,6 +14,13 @@
 //   compose             the executable: a one-line main over ComposeCLI
 //
 // C libraries live in leaf system-library targets (see ../shared/toolchain.md for what links here).
+//
+// Working on one module while others are mid-change: every test target links into one test bundle, so
+// `swift test` builds them all. Set TUNESMITH_ONLY to a comma-separated list of modules to keep only those
+// (plus their C libraries and their test targets), each developer with their own scratch path, e.g.
+//   TUNESMITH_ONLY=Notation,MIDIFile swift test --scratch-path .build-midi
+// Unset (as in CI and for users), the whole package is built.
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -60,3 +67,20 @@ let package = Package(
         .testTarget(name: "ComposeCLITests", dependencies: ["ComposeCLI"]),
     ]
 )
+
+// MARK: - Development filter (see TUNESMITH_ONLY above)
+if let only = ProcessInfo.processInfo.environment["TUNESMITH_ONLY"], !only.isEmpty {
+    let keep = Set(only.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+    package.targets = package.targets.filter { target in
+        switch target.type {
+        case .system: return true
+        case .test: return keep.contains(String(target.name.dropLast("Tests".count)))
+        default: return keep.contains(target.name)
+        }
+    }
+    package.products = package.products.filter { product in
+        (product.name == "Tunesmith" && keep.contains("Tunesmith")) || (product.name == "compose" && keep.contains("compose"))
+    }
+    if !keep.contains("ComposeCLI") { package.dependencies = [] }
+}
+

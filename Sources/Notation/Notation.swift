@@ -1,1 +1,0 @@
-// Notation: music values.
