@@ -5,14 +5,13 @@ public struct Compose: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "compose",
         abstract: "Tunesmith: compose, convert, inspect and render folk tunes.",
-        subcommands: []
+        discussion: """
+            Exit status: 0 on success, 1 for bad input or failed work, 64 for a usage error. \
+            Errors are one line on standard error; data goes to standard output or to -o FILE.
+            """,
+        subcommands: [
+        ]
     )
-    public init() {}
-}
 
-/// Entry point used by the `compose` executable.
-public enum ComposeMain {
-    public static func run() {
-        Compose.main()
-    }
+    public init() {}
 }
