@@ -1,1 +1,0 @@
-// NeuralCore module: see README.md in this folder for its design notes.
