@@ -1,0 +1,58 @@
+import CFluidSynth
+import Foundation
+
+/// Routes FluidSynth's log messages away from stdout/stderr and keeps its error messages per thread,
+/// so a failed render can quote FluidSynth's reason in its `RenderError`.
+///
+/// FluidSynth's log handler is process-global; it is installed once, the first time any synthesizer is made.
+enum FluidLog {
+    /// Installs the handler (idempotent, thread-safe: a global `let` is initialised exactly once).
+    static func install() { _ = installed }
+
+    private static let installed: Void = {
+        for level in [FLUID_PANIC, FLUID_ERR, FLUID_WARN, FLUID_INFO, FLUID_DBG] {
+            _ = fluid_set_log_function(Int32(level.rawValue), fluidLogHandler, nil)
+        }
+    }()
+
+    /// Runs `body` and returns its result together with the FluidSynth errors this thread logged meanwhile.
+    static func capturingErrors<T>(_ body: () throws -> T) rethrows -> (T, [String]) {
+        install()
+        let key = ThreadKey.current
+        store.begin(key)
+        defer { _ = store.end(key) }
+        let result = try body()
+        return (result, store.end(key))
+    }
+
+    fileprivate static let store = MessageStore()
+}
+
+/// A thread's identity, used to keep concurrent renders' messages apart.
+private struct ThreadKey: Hashable {
+    let raw: UInt
+    static var current: ThreadKey { ThreadKey(raw: unsafeBitCast(pthread_self(), to: UInt.self)) }
+}
+
+/// Error messages by thread, guarded by a lock.
+private final class MessageStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [ThreadKey: [String]] = [:]
+
+    func begin(_ key: ThreadKey) { lock.withLock { messages[key] = [] } }
+
+    func append(_ key: ThreadKey, _ message: String) {
+        lock.withLock {
+            // Only threads inside `capturingErrors` collect messages; others are dropped.
+            if messages[key] != nil { messages[key]!.append(message) }
+        }
+    }
+
+    func end(_ key: ThreadKey) -> [String] { lock.withLock { messages.removeValue(forKey: key) ?? [] } }
+}
+
+/// The C handler: keeps panics and errors, drops warnings, info and debug output.
+private func fluidLogHandler(level: Int32, message: UnsafePointer<CChar>?, data: UnsafeMutableRawPointer?) {
+    guard level <= Int32(FLUID_ERR.rawValue), let message else { return }
+    FluidLog.store.append(.current, String(cString: message))
+}
