@@ -9,6 +9,8 @@
 //   ABCNotation         ABC 2.1 tunebook reader/writer and Score <-> ABC     (Notation)
 //   NeuralCore          tensors, layers with forward+backward, optimisers     (COpenBLAS)
 //   Rendering           MIDI -> audio through libfluidsynth + libsndfile      (CFluidSynth, CSndFile)
+//   Harmony             styles, rhythm templates, chord choice, voicing, accompaniment (Notation)
+//   Tokens              the melody vocabulary the models read and write       (Notation)
 //   Tunesmith           the library product: re-exports the modules above
 //   ComposeCLI          the `compose` command's subcommands                   (everything, ArgumentParser)
 //   compose             the executable: a one-line main over ComposeCLI
@@ -49,7 +51,9 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(name: "Rendering", dependencies: ["CFluidSynth", "CSndFile"]),
-        .target(name: "Tunesmith", dependencies: ["Notation", "MIDIFile", "ABCNotation", "NeuralCore", "Rendering"]),
+        .target(name: "Harmony", dependencies: ["Notation"]),
+        .target(name: "Tokens", dependencies: ["Notation"]),
+        .target(name: "Tunesmith", dependencies: ["Notation", "MIDIFile", "ABCNotation", "NeuralCore", "Rendering", "Harmony", "Tokens"]),
 
         // MARK: Command line
         .target(
@@ -64,6 +68,8 @@ let package = Package(
         .testTarget(name: "ABCNotationTests", dependencies: ["ABCNotation", "MIDIFile"]),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "HarmonyTests", dependencies: ["Harmony"]),
+        .testTarget(name: "TokensTests", dependencies: ["Tokens"]),
         .testTarget(name: "ComposeCLITests", dependencies: ["ComposeCLI"]),
     ]
 )

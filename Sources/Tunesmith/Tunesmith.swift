@@ -4,3 +4,5 @@
 @_exported import ABCNotation
 @_exported import NeuralCore
 @_exported import Rendering
+@_exported import Harmony
+@_exported import Tokens

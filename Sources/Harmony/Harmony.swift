@@ -1,0 +1,1 @@
+// Harmony module: see README.md in this folder.

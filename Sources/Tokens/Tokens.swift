@@ -1,0 +1,1 @@
+// Tokens module: see README.md in this folder.
