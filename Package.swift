@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
         .testTarget(name: "MIDIFileTests", dependencies: ["MIDIFile"]),
         .testTarget(name: "ABCNotationTests", dependencies: ["ABCNotation", "MIDIFile"]),
-        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
+        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "HarmonyTests", dependencies: ["Harmony"]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens"]),

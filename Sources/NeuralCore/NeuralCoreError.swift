@@ -9,6 +9,8 @@ public enum NeuralCoreError: Error, Sendable, Equatable, CustomStringConvertible
     case malformedHeader(path: String, byteOffset: Int, reason: String)
     /// A tensor the model needs is absent from the file.
     case missingTensor(name: String, path: String)
+    /// The file holds a tensor the model does not have.
+    case unexpectedTensor(name: String, path: String)
     /// A tensor has a shape other than the model's.
     case wrongShape(name: String, path: String, expected: [Int], found: [Int])
     /// A tensor has a dtype other than the one requested.
@@ -36,6 +38,9 @@ public enum NeuralCoreError: Error, Sendable, Equatable, CustomStringConvertible
         case let .missingTensor(name, path):
             return "\(path): tensor '\(name)' is missing. The file must hold every tensor of the model's state_dict "
                 + "(names as in PyTorch, e.g. 'lstm.weight_ih_l0'); was it saved from a different model?"
+        case let .unexpectedTensor(name, path):
+            return "\(path): tensor '\(name)' is not part of this model. The file was saved from a model with a different "
+                + "structure (more layers?) or its 'layers' metadata is wrong."
         case let .wrongShape(name, path, expected, found):
             return "\(path): tensor '\(name)' has shape \(found) but the model needs \(expected). "
                 + "The file's configuration (vocab/embedding/hidden/layers) differs from the model's."

@@ -1,0 +1,182 @@
+/// The LSTM language model: embedding(V, E) → LSTM(E, H, L layers, dropout) → linear(H, V).
+///
+/// Its parameters carry the names and shapes of this PyTorch module's state_dict, so weights move
+/// between the two through safetensors unchanged:
+///
+///     class LSTMModel(nn.Module):
+///         self.embed = nn.Embedding(V, E)
+///         self.lstm = nn.LSTM(E, H, L, batch_first=True, dropout=p)
+///         self.head = nn.Linear(H, V)
+public struct LSTMLanguageModel: Sendable {
+    /// The model's sizes.
+    public struct Configuration: Sendable, Equatable {
+        /// V, the number of token ids.
+        public var vocabularySize: Int
+        /// E, the embedding width.
+        public var embeddingSize: Int
+        /// H, the hidden size of every LSTM layer.
+        public var hiddenSize: Int
+        /// L, the number of stacked LSTM layers.
+        public var layerCount: Int
+        /// p, the dropout between LSTM layers in training (0 disables it).
+        public var dropout: Float
+
+        /// Creates a configuration; the defaults are torch_ref.py's LSTM (128, 128, 256 × 2).
+        public init(vocabularySize: Int = 128, embeddingSize: Int = 128, hiddenSize: Int = 256,
+                    layerCount: Int = 2, dropout: Float = 0) {
+            self.vocabularySize = vocabularySize
+            self.embeddingSize = embeddingSize
+            self.hiddenSize = hiddenSize
+            self.layerCount = layerCount
+            self.dropout = dropout
+        }
+
+        /// Throws when a size is not positive or the dropout is outside [0, 1).
+        public func validate() throws(NeuralCoreError) {
+            for (name, v) in [("vocabulary size", vocabularySize), ("embedding size", embeddingSize),
+                              ("hidden size", hiddenSize), ("layer count", layerCount)] where v <= 0 {
+                throw .invalidArgument(name: name, reason: "\(v) must be positive")
+            }
+            guard dropout >= 0 && dropout < 1 else {
+                throw .invalidArgument(name: "dropout", reason: "\(dropout) must lie in [0, 1)")
+            }
+        }
+
+        /// Every parameter's state_dict name and shape, in state_dict order.
+        public var parameterShapes: [(name: String, shape: [Int])] {
+            let (v, e, h) = (vocabularySize, embeddingSize, hiddenSize)
+            var out: [(String, [Int])] = [("embed.weight", [v, e])]
+            for k in 0..<layerCount {
+                out += [("lstm.weight_ih_l\(k)", [4 * h, k == 0 ? e : h]), ("lstm.weight_hh_l\(k)", [4 * h, h]),
+                        ("lstm.bias_ih_l\(k)", [4 * h]), ("lstm.bias_hh_l\(k)", [4 * h])]
+            }
+            return out + [("head.weight", [v, h]), ("head.bias", [v])]
+        }
+    }
+
+    /// The sizes.
+    public let configuration: Configuration
+    /// The weights, named as in the PyTorch module's state_dict.
+    public var parameters: ParameterSet
+
+    /// A freshly initialised model, drawing from `Xoshiro256StarStar(seed:)` as PyTorch's default
+    /// initialisers do: embedding N(0, 1); LSTM tensors U(±1/√H); head weight and bias U(±1/√H).
+    public init(configuration: Configuration, seed: UInt64) throws(NeuralCoreError) {
+        try configuration.validate()
+        var rng = Xoshiro256StarStar(seed: seed)
+        let c = configuration
+        var pairs: [(String, Tensor)] = [("embed.weight", Tensor(shape: [c.vocabularySize, c.embeddingSize],
+                                                                 normalMean: 0, std: 1, using: &rng))]
+        for k in 0..<c.layerCount {
+            let w = LSTMLayerWeights(input: k == 0 ? c.embeddingSize : c.hiddenSize, hidden: c.hiddenSize, using: &rng)
+            pairs += [("lstm.weight_ih_l\(k)", w.weightIH), ("lstm.weight_hh_l\(k)", w.weightHH),
+                      ("lstm.bias_ih_l\(k)", w.biasIH), ("lstm.bias_hh_l\(k)", w.biasHH)]
+        }
+        let bound = 1 / Float(c.hiddenSize).squareRoot()
+        pairs.append(("head.weight", Tensor(shape: [c.vocabularySize, c.hiddenSize], uniformIn: -bound...bound, using: &rng)))
+        pairs.append(("head.bias", Tensor(shape: [c.vocabularySize], uniformIn: -bound...bound, using: &rng)))
+        try self.init(configuration: configuration, parameters: ParameterSet(pairs))
+    }
+
+    /// A model over given parameters, which must have the configuration's names (in state_dict
+    /// order) and shapes.
+    public init(configuration: Configuration, parameters: ParameterSet) throws(NeuralCoreError) {
+        try configuration.validate()
+        let expected = configuration.parameterShapes
+        guard parameters.names == expected.map(\.name) else {
+            throw .invalidArgument(name: "parameters", reason: "names \(parameters.names) differ from \(expected.map(\.name))")
+        }
+        for ((name, shape), t) in zip(expected, parameters.tensors) where t.shape != shape {
+            throw .wrongShape(name: name, path: "<parameters>", expected: shape, found: t.shape)
+        }
+        self.configuration = configuration
+        self.parameters = parameters
+    }
+
+    /// Layer k's weights (views of `parameters`; copy-on-write, no copy).
+    public func lstmLayer(_ k: Int) -> LSTMLayerWeights {
+        LSTMLayerWeights(weightIH: parameters["lstm.weight_ih_l\(k)"], weightHH: parameters["lstm.weight_hh_l\(k)"],
+                         biasIH: parameters["lstm.bias_ih_l\(k)"], biasHH: parameters["lstm.bias_hh_l\(k)"])
+    }
+
+    /// All layers' weights.
+    public var lstmLayers: [LSTMLayerWeights] { (0..<configuration.layerCount).map(lstmLayer) }
+
+    /// Throws when a token id lies outside 0..<V.
+    func validate(tokens: [Int]) throws(NeuralCoreError) {
+        for (position, token) in tokens.enumerated() where token < 0 || token >= configuration.vocabularySize {
+            throw .tokenOutOfRange(token: token, vocabularySize: configuration.vocabularySize, position: position)
+        }
+    }
+
+    /// Logits (B, T, V) for token ids (B, T) given row-major, from a zero state (evaluation mode).
+    public func logits(tokens: [Int], batchSize b: Int) throws(NeuralCoreError) -> Tensor {
+        try validate(tokens: tokens)
+        guard b > 0, tokens.count % b == 0 else {
+            throw .invalidArgument(name: "batch", reason: "\(tokens.count) tokens do not split into \(b) rows")
+        }
+        var rng = Xoshiro256StarStar(seed: 0)  // unused: no dropout in evaluation
+        let x = Embedding.forward(tokens: tokens, weight: parameters["embed.weight"])
+            .reshaped([b, tokens.count / b, configuration.embeddingSize])
+        let h = LSTM.forward(x, layers: lstmLayers, using: &rng).output
+        return Linear.forward(h, weight: parameters["head.weight"], bias: parameters["head.bias"])
+    }
+
+    /// The result of one forward and backward pass over a batch.
+    public struct Pass: Sendable {
+        /// Mean cross-entropy over the B·T predictions.
+        public var loss: Float
+        /// Logits (B, T, V).
+        public var logits: Tensor
+        /// ∂loss/∂parameter for every parameter, same names and shapes.
+        public var gradients: ParameterSet
+    }
+
+    /// Forward, loss and backward on a batch of B rows of T+1 token ids (row-major (B, T+1)):
+    /// inputs are columns 0..<T, targets columns 1...T. `training` enables inter-layer dropout,
+    /// whose masks are drawn from `rng`.
+    public func lossAndGradients(batch: [Int], batchSize b: Int, training: Bool = true,
+                                 using rng: inout Xoshiro256StarStar) throws(NeuralCoreError) -> Pass {
+        try validate(tokens: batch)
+        guard b > 0, batch.count % b == 0, batch.count / b >= 2 else {
+            throw .invalidArgument(name: "batch", reason: "need B rows of T+1 ≥ 2 tokens; got \(batch.count) tokens for B = \(b)")
+        }
+        let c = configuration
+        let t = batch.count / b - 1
+        var inputs: [Int] = [], targets: [Int] = []
+        inputs.reserveCapacity(b * t)
+        targets.reserveCapacity(b * t)
+        for row in 0..<b {
+            inputs += batch[row * (t + 1)..<row * (t + 1) + t]
+            targets += batch[row * (t + 1) + 1..<(row + 1) * (t + 1)]
+        }
+        // forward: (B, T) ids → (B, T, E) → (B, T, H) → (B, T, V) → loss
+        let layers = lstmLayers
+        let x = Embedding.forward(tokens: inputs, weight: parameters["embed.weight"]).reshaped([b, t, c.embeddingSize])
+        let lstm = LSTM.forward(x, layers: layers, dropout: c.dropout, training: training, using: &rng)
+        let logits = Linear.forward(lstm.output, weight: parameters["head.weight"], bias: parameters["head.bias"])
+        let (loss, probabilities) = CrossEntropy.forward(logits: logits, targets: targets)
+        // backward, in reverse order
+        var grads = parameters.zerosLike()
+        let dLogits = CrossEntropy.backward(probabilities: probabilities, targets: targets)
+        var dHeadW = grads["head.weight"]
+        var dHeadB: Tensor? = grads["head.bias"]
+        let dH = Linear.backward(dLogits, x: lstm.output, weight: parameters["head.weight"], dWeight: &dHeadW, dBias: &dHeadB)
+        grads["head.weight"] = dHeadW
+        grads["head.bias"] = dHeadB!
+        var dLayers = (0..<c.layerCount).map { k in
+            LSTMLayerWeights(zerosInput: k == 0 ? c.embeddingSize : c.hiddenSize, hidden: c.hiddenSize)
+        }
+        let dX = LSTM.backward(dH, cache: lstm.cache, layers: layers, grads: &dLayers)
+        for (k, d) in dLayers.enumerated() {
+            grads["lstm.weight_ih_l\(k)"] = d.weightIH
+            grads["lstm.weight_hh_l\(k)"] = d.weightHH
+            grads["lstm.bias_ih_l\(k)"] = d.biasIH
+            grads["lstm.bias_hh_l\(k)"] = d.biasHH
+        }
+        var dEmbed = grads["embed.weight"]
+        Embedding.backward(dOut: dX, tokens: inputs, dWeight: &dEmbed)
+        grads["embed.weight"] = dEmbed
+        return Pass(loss: loss, logits: logits, gradients: grads)
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+
+/// A safetensors file held in memory: the format PyTorch's `safetensors` library writes.
+///
+/// Layout: an 8-byte little-endian header length N, then N bytes of JSON mapping each tensor name
+/// to `{"dtype", "shape", "data_offsets": [begin, end]}` (offsets relative to the data section,
+/// which starts at byte 8 + N) plus an optional `"__metadata__"` map of strings to strings, then
+/// the raw little-endian tensor data.
+public struct SafetensorsFile: Sendable {
+    /// One tensor's header entry.
+    public struct Entry: Sendable, Equatable {
+        /// The dtype as the header spells it ("F32", "I64", ...).
+        public var dtype: String
+        /// The tensor's shape.
+        public var shape: [Int]
+        /// Where its bytes lie, as absolute byte offsets in the file.
+        public var byteRange: Range<Int>
+    }
+
+    /// Bytes per element of each dtype the format defines.
+    static let dtypeSizes: [String: Int] = ["F64": 8, "F32": 4, "F16": 2, "BF16": 2, "I64": 8, "I32": 4,
+                                            "I16": 2, "I8": 1, "U8": 1, "BOOL": 1, "U16": 2, "U32": 4, "U64": 8]
+
+    /// The path the file was read from (or a label for in-memory data), used in errors.
+    public var path: String
+    /// The `__metadata__` map (empty when absent).
+    public var metadata: [String: String]
+    /// Every tensor's header entry by name.
+    public var entries: [String: Entry]
+    private var bytes: [UInt8]
+
+    /// Reads and validates the file at `path`.
+    public init(contentsOf path: String) throws(NeuralCoreError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .io(path: path, reason: "cannot read the file")
+        }
+        try self.init(bytes: [UInt8](data), path: path)
+    }
+
+    /// Parses and validates safetensors bytes; `path` labels errors.
+    public init(bytes: [UInt8], path: String = "<memory>") throws(NeuralCoreError) {
+        self.path = path
+        self.bytes = bytes
+        // 1. the header length: 8 bytes, little-endian
+        guard bytes.count >= 8 else { throw .truncated(path: path, byteOffset: 0, needed: 8 - bytes.count, fileSize: bytes.count) }
+        var n: UInt64 = 0
+        for k in 0..<8 { n |= UInt64(bytes[k]) << (8 * UInt64(k)) }
+        guard n <= 100_000_000 else {
+            throw .malformedHeader(path: path, byteOffset: 0, reason: "header length \(n) exceeds 100 MB")
+        }
+        let headerEnd = 8 + Int(n)
+        guard headerEnd <= bytes.count else {
+            throw .truncated(path: path, byteOffset: bytes.count, needed: headerEnd - bytes.count, fileSize: bytes.count)
+        }
+        // 2. the JSON header
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(bytes[8..<headerEnd])
+        } catch {
+            throw .malformedHeader(path: path, byteOffset: 8 + error.offset, reason: error.reason)
+        }
+        guard case let .object(members) = json else {
+            throw .malformedHeader(path: path, byteOffset: 8, reason: "the header is not a JSON object")
+        }
+        // 3. the entries, each checked against the data section
+        metadata = [:]
+        entries = [:]
+        for (name, value) in members {
+            let bad = { (reason: String) in NeuralCoreError.malformedHeader(path: path, byteOffset: 8, reason: "'\(name)': \(reason)") }
+            if name == "__metadata__" {
+                guard case let .object(pairs) = value else { throw bad("must be an object of strings") }
+                for (key, v) in pairs {
+                    guard case let .string(s) = v else { throw bad("value of '\(key)' is not a string") }
+                    metadata[key] = s
+                }
+                continue
+            }
+            guard case let .object(fields) = value else { throw bad("must be an object") }
+            let field = { (key: String) in fields.first { $0.0 == key }?.1 }
+            guard case let .string(dtype)? = field("dtype") else { throw bad("missing string 'dtype'") }
+            guard let size = Self.dtypeSizes[dtype] else { throw bad("unknown dtype '\(dtype)'") }
+            guard case let .array(dims)? = field("shape"), let shape = Self.integers(dims), shape.allSatisfy({ $0 >= 0 }) else {
+                throw bad("'shape' must be an array of non-negative integers")
+            }
+            guard case let .array(offs)? = field("data_offsets"), let o = Self.integers(offs), o.count == 2, 0 <= o[0], o[0] <= o[1] else {
+                throw bad("'data_offsets' must be [begin, end] with 0 ≤ begin ≤ end")
+            }
+            let count = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue }
+            guard o[1] - o[0] == count * size else {
+                throw bad("data_offsets span \(o[1] - o[0]) bytes but shape \(shape) of \(dtype) needs \(count * size)")
+            }
+            let range = (headerEnd + o[0])..<(headerEnd + o[1])
+            guard range.upperBound <= bytes.count else {
+                throw .truncated(path: path, byteOffset: max(bytes.count, range.lowerBound),
+                                 needed: range.upperBound - bytes.count, fileSize: bytes.count)
+            }
+            entries[name] = Entry(dtype: dtype, shape: shape, byteRange: range)
+        }
+    }
+
+    private static func integers(_ values: [JSONValue]) -> [Int]? {
+        var out: [Int] = []
+        for v in values {
+            guard case let .number(text) = v, let n = Int(text) else { return nil }
+            out.append(n)
+        }
+        return out
+    }
+
+    /// The F32 tensor called `name`; when `shape` is given the stored shape must equal it.
+    public func floatTensor(_ name: String, shape expected: [Int]? = nil) throws(NeuralCoreError) -> Tensor {
+        guard let e = entries[name] else { throw .missingTensor(name: name, path: path) }
+        guard e.dtype == "F32" else { throw .wrongDType(name: name, path: path, expected: "F32", found: e.dtype) }
+        if let expected, expected != e.shape {
+            throw .wrongShape(name: name, path: path, expected: expected, found: e.shape)
+        }
+        var data = [Float](repeating: 0, count: e.shape.reduce(1, *))
+        data.withUnsafeMutableBytes { dst in
+            bytes.withUnsafeBytes { src in
+                dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[e.byteRange]))
+            }
+        }
+        #if _endian(big)
+        data = data.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
+        #endif
+        return Tensor(shape: e.shape, data: data)
+    }
+
+    /// The I64 tensor called `name`, as its shape and integer values.
+    public func integerTensor(_ name: String) throws(NeuralCoreError) -> (shape: [Int], values: [Int]) {
+        guard let e = entries[name] else { throw .missingTensor(name: name, path: path) }
+        guard e.dtype == "I64" else { throw .wrongDType(name: name, path: path, expected: "I64", found: e.dtype) }
+        var values: [Int] = []
+        for k in stride(from: e.byteRange.lowerBound, to: e.byteRange.upperBound, by: 8) {
+            var v: UInt64 = 0
+            for j in 0..<8 { v |= UInt64(bytes[k + j]) << (8 * UInt64(j)) }
+            values.append(Int(Int64(bitPattern: v)))
+        }
+        return (e.shape, values)
+    }
+
+    /// Encodes F32 tensors (in the given order) and a metadata map as safetensors bytes.
+    ///
+    /// The header lists `__metadata__` first and is padded with spaces to a multiple of 8 bytes,
+    /// as the reference implementation does, so the data section stays aligned.
+    public static func encode(_ tensors: [(String, Tensor)], metadata: [String: String] = [:]) -> [UInt8] {
+        var parts: [String] = []
+        if !metadata.isEmpty {
+            let pairs = metadata.keys.sorted().map { "\($0.jsonQuoted):\(metadata[$0]!.jsonQuoted)" }
+            parts.append("\"__metadata__\":{\(pairs.joined(separator: ","))}")
+        }
+        var offset = 0
+        for (name, t) in tensors {
+            let end = offset + 4 * t.count
+            parts.append("\(name.jsonQuoted):{\"dtype\":\"F32\",\"shape\":[\(t.shape.map(String.init).joined(separator: ","))],"
+                         + "\"data_offsets\":[\(offset),\(end)]}")
+            offset = end
+        }
+        var header = Array("{\(parts.joined(separator: ","))}".utf8)
+        while header.count % 8 != 0 { header.append(0x20) }
+        var out: [UInt8] = []
+        out.reserveCapacity(8 + header.count + offset)
+        let n = UInt64(header.count)
+        for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: n >> (8 * UInt64(k)))) }
+        out += header
+        for (_, t) in tensors {
+            for v in t.data {
+                let bits = v.bitPattern.littleEndian
+                for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: bits >> (8 * UInt32(k)))) }
+            }
+        }
+        return out
+    }
+
+    /// Writes `encode(tensors, metadata:)` to `path` atomically: a temporary file in the same
+    /// folder, then a rename, so an existing file is never left half-written.
+    public static func write(_ tensors: [(String, Tensor)], metadata: [String: String] = [:], to path: String) throws(NeuralCoreError) {
+        let bytes = encode(tensors, metadata: metadata)
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(bytes).write(to: temp)
+        } catch {
+            throw .io(path: path, reason: "cannot write \(temp.path): \(error.localizedDescription)")
+        }
+        guard rename(temp.path, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temp)
+            throw .io(path: path, reason: "cannot move the temporary file into place: \(reason)")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import NeuralCore
+
+/// Compares NeuralCore with PyTorch on a reference file written by
+/// Scripts/neural/check_lstm_vs_torch.py: logits, loss, every gradient, and the weights after two
+/// clipped AdamW steps, all within 1e-4. The committed tiny fixture is always checked; the script
+/// also points NEURALCORE_TORCH_REFERENCE at a full-size reference it writes to a temporary folder.
+struct TorchReference {
+    let file: SafetensorsFile
+    let model: LSTMLanguageModel
+    let batch: [Int]
+    let batchSize: Int
+
+    init(path: String) throws {
+        file = try SafetensorsFile(contentsOf: path)
+        let m = file.metadata
+        let config = LSTMLanguageModel.Configuration(
+            vocabularySize: Int(try #require(m["vocab"]))!, embeddingSize: Int(try #require(m["emb"]))!,
+            hiddenSize: Int(try #require(m["hidden"]))!, layerCount: Int(try #require(m["layers"]))!)
+        var pairs: [(String, Tensor)] = []
+        for (name, shape) in config.parameterShapes { pairs.append((name, try file.floatTensor(name, shape: shape))) }
+        model = try LSTMLanguageModel(configuration: config, parameters: ParameterSet(pairs))
+        let (shape, values) = try file.integerTensor("ref.batch")
+        batchSize = shape[0]
+        batch = values
+    }
+
+    static var fixturePath: String {
+        Bundle.module.path(forResource: "lstm_tiny_reference", ofType: "safetensors", inDirectory: "Fixtures")!
+    }
+
+    /// Runs every comparison.
+    func check() throws {
+        var rng = Xoshiro256StarStar(seed: 0)
+        let pass = try model.lossAndGradients(batch: batch, batchSize: batchSize, training: false, using: &rng)
+        let refLogits = try file.floatTensor("ref.logits")
+        #expect(pass.logits.shape == refLogits.shape)
+        #expect(pass.logits.maxAbsDifference(refLogits) < 1e-4, "logits")
+        let refLoss = try file.floatTensor("ref.loss").data[0]
+        #expect(abs(pass.loss - refLoss) < 1e-4, "loss \(pass.loss) vs \(refLoss)")
+        // and the evaluation path gives the same logits
+        let width = batch.count / batchSize  // T + 1
+        var inputs: [Int] = []
+        for row in 0..<batchSize { inputs += batch[row * width..<(row + 1) * width - 1] }
+        #expect(try model.logits(tokens: inputs, batchSize: batchSize).maxAbsDifference(refLogits) < 1e-4)
+        for (name, grad) in zip(pass.gradients.names, pass.gradients.tensors) {
+            let ref = try file.floatTensor("grad." + name, shape: grad.shape)
+            #expect(grad.maxAbsDifference(ref) < 1e-4, "gradient of \(name)")
+        }
+        // two steps of clip_grad_norm_ + AdamW on the same batch
+        let lr = Float(try #require(file.metadata["lr"]))!
+        let decay = Float(try #require(file.metadata["weight_decay"]))!
+        let maxNorm = Float(try #require(file.metadata["max_norm"]))!
+        var trainer = LSTMTrainer(model: model, optimizer: .init(learningRate: lr, weightDecay: decay), maxGradientNorm: maxNorm)
+        let first = try trainer.train(batch: batch, batchSize: batchSize)
+        #expect(first.gradientNorm > maxNorm, "the reference is built so that clipping is active")
+        try trainer.train(batch: batch, batchSize: batchSize)
+        for (name, p) in zip(trainer.model.parameters.names, trainer.model.parameters.tensors) {
+            let ref = try file.floatTensor("step2." + name, shape: p.shape)
+            #expect(p.maxAbsDifference(ref) < 1e-4, "\(name) after two AdamW steps")
+        }
+    }
+}
+
+@Test func matchesPyTorchOnTheCommittedTinyFixture() throws {
+    try TorchReference(path: TorchReference.fixturePath).check()
+}
+
+/// Set by Scripts/neural/check_lstm_vs_torch.py; without it this test checks nothing extra,
+/// which is why the fixture test above exists.
+@Test(.enabled(if: ProcessInfo.processInfo.environment["NEURALCORE_TORCH_REFERENCE"] != nil))
+func matchesPyTorchOnTheScriptsFullSizeReference() throws {
+    let path = ProcessInfo.processInfo.environment["NEURALCORE_TORCH_REFERENCE"]!
+    let reference = try TorchReference(path: path)
+    #expect(reference.model.configuration.hiddenSize >= 6)
+    try reference.check()
+}
