@@ -1,1 +1,0 @@
-// Tokens module: see README.md in this folder.
