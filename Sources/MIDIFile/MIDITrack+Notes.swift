@@ -44,43 +44,53 @@ public struct MIDITrackNotes: Sendable, Hashable {
 extension MIDITrack {
     /// Pairs note-ons with note-offs by the rule at the top of this file.
     public func notes() -> MIDITrackNotes {
-        // Step 1: one FIFO queue of open notes per (channel, pitch), threaded through `next` as linked lists.
+        // Step 1: one FIFO queue of open notes per (channel, pitch), threaded through `next` as linked
+        // lists; `end == -1` marks a note still open.
         var head = [Int32](repeating: -1, count: 16 * 128)
         var tail = [Int32](repeating: -1, count: 16 * 128)
         var next: [Int32] = []
         var found: [MIDINote] = []
-        var closed: [Bool] = []
-        for e in events {
-            switch e.event {
-            case .noteOn(let c, let p, let v) where v > 0:
-                // Step 2: a note-on opens a note at the back of its queue.
+        next.reserveCapacity(events.count / 2)
+        found.reserveCapacity(events.count / 2)
+        var closedCount = 0
+        events.withUnsafeBufferPointer { events in
+            for i in 0..<events.count {
+                let isOn: Bool, c: UInt8, p: UInt8, v: UInt8
+                switch events[i].event {
+                case .noteOn(let channel, let pitch, let velocity):
+                    (isOn, c, p, v) = (velocity > 0, channel, pitch, velocity)
+                case .noteOff(let channel, let pitch, _):
+                    (isOn, c, p, v) = (false, channel, pitch, 0)
+                default:
+                    continue
+                }
                 let key = Int(c & 0x0F) << 7 | Int(p & 0x7F)
-                let index = Int32(found.count)
-                found.append(MIDINote(channel: c, pitch: p, velocity: v, start: e.tick, end: e.tick))
-                closed.append(false)
-                next.append(-1)
-                if tail[key] >= 0 { next[Int(tail[key])] = index } else { head[key] = index }
-                tail[key] = index
-            case .noteOn(let c, let p, _), .noteOff(let c, let p, _):
-                // Step 3: a note-off (or note-on velocity 0) closes the note at the front of its queue.
-                let key = Int(c & 0x0F) << 7 | Int(p & 0x7F)
-                let first = head[key]
-                guard first >= 0 else { continue }
-                found[Int(first)].end = e.tick
-                closed[Int(first)] = true
-                head[key] = next[Int(first)]
-                if head[key] < 0 { tail[key] = -1 }
-            default:
-                continue
+                if isOn {
+                    // Step 2: a note-on opens a note at the back of its queue.
+                    let index = Int32(found.count)
+                    found.append(MIDINote(channel: c, pitch: p, velocity: v, start: events[i].tick, end: -1))
+                    next.append(-1)
+                    if tail[key] >= 0 { next[Int(tail[key])] = index } else { head[key] = index }
+                    tail[key] = index
+                } else {
+                    // Step 3: a note-off (or note-on velocity 0) closes the note at the front of its queue.
+                    let first = Int(head[key])
+                    guard first >= 0 else { continue }
+                    found[first].end = events[i].tick
+                    closedCount += 1
+                    head[key] = next[first]
+                    if head[key] < 0 { tail[key] = -1 }
+                }
             }
         }
         // Step 4: split off the notes never closed.
+        if closedCount == found.count { return MIDITrackNotes(notes: found, unterminated: []) }
         let lastTick = events.last?.tick ?? 0
         var notes: [MIDINote] = []
         var unterminated: [MIDINote] = []
-        notes.reserveCapacity(found.count)
-        for (i, var note) in found.enumerated() {
-            if closed[i] {
+        notes.reserveCapacity(closedCount)
+        for var note in found {
+            if note.end >= 0 {
                 notes.append(note)
             } else {
                 note.end = lastTick

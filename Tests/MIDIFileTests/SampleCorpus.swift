@@ -1,5 +1,5 @@
 import Foundation
-@testable import MIDIFile
+import MIDIFile
 
 /// The real MIDI files in /work/shared/midi-samples (written by others; see that folder's README.md for
 /// where they came from). `TUNESMITH_MIDI_SAMPLES` points elsewhere; tests using it are skipped when

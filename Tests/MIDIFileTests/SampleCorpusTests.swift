@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MIDIFile
+import MIDIFile
 
 /// Reading every real file in the sample corpus: each parses, or is rejected with an error that names
 /// its byte offset; every parsed file survives read -> write -> read with every event kept.
