@@ -31,7 +31,13 @@ enum FluidLog {
 /// A thread's identity, used to keep concurrent renders' messages apart.
 private struct ThreadKey: Hashable {
     let raw: UInt
-    static var current: ThreadKey { ThreadKey(raw: unsafeBitCast(pthread_self(), to: UInt.self)) }
+    static var current: ThreadKey {
+        #if os(Linux)
+        ThreadKey(raw: UInt(pthread_self()))
+        #else
+        ThreadKey(raw: UInt(bitPattern: pthread_self()))
+        #endif
+    }
 }
 
 /// Error messages by thread, guarded by a lock.
