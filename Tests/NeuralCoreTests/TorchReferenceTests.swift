@@ -37,6 +37,7 @@ struct TorchReference {
         let refLogits = try file.floatTensor("ref.logits")
         #expect(pass.logits.shape == refLogits.shape)
         #expect(pass.logits.maxAbsDifference(refLogits) < 1e-4, "logits")
+        var worstGradient: Float = 0
         let refLoss = try file.floatTensor("ref.loss").data[0]
         #expect(abs(pass.loss - refLoss) < 1e-4, "loss \(pass.loss) vs \(refLoss)")
         // and the evaluation path gives the same logits
@@ -47,6 +48,7 @@ struct TorchReference {
         for (name, grad) in zip(pass.gradients.names, pass.gradients.tensors) {
             let ref = try file.floatTensor("grad." + name, shape: grad.shape)
             #expect(grad.maxAbsDifference(ref) < 1e-4, "gradient of \(name)")
+            worstGradient = max(worstGradient, grad.maxAbsDifference(ref))
         }
         // two steps of clip_grad_norm_ + AdamW on the same batch
         let lr = Float(try #require(file.metadata["lr"]))!
@@ -56,10 +58,14 @@ struct TorchReference {
         let first = try trainer.train(batch: batch, batchSize: batchSize)
         #expect(first.gradientNorm > maxNorm, "the reference is built so that clipping is active")
         try trainer.train(batch: batch, batchSize: batchSize)
+        var worstStep: Float = 0
         for (name, p) in zip(trainer.model.parameters.names, trainer.model.parameters.tensors) {
             let ref = try file.floatTensor("step2." + name, shape: p.shape)
             #expect(p.maxAbsDifference(ref) < 1e-4, "\(name) after two AdamW steps")
+            worstStep = max(worstStep, p.maxAbsDifference(ref))
         }
+        print("TorchReference \(file.path): max |Δ| logits \(pass.logits.maxAbsDifference(refLogits)), "
+              + "loss \(abs(pass.loss - refLoss)), gradients \(worstGradient), weights after 2 AdamW steps \(worstStep)")
     }
 }
 
