@@ -1,1 +1,0 @@
-// Harmony module: see README.md in this folder.
