@@ -11,6 +11,7 @@
 //   Rendering           MIDI -> audio through libfluidsynth + libsndfile      (CFluidSynth, CSndFile)
 //   Harmony             styles, rhythm templates, chord choice, voicing, accompaniment (Notation)
 //   Tokens              the melody vocabulary the models read and write       (Notation)
+//   Corpus              the folk-tune training corpus: build, labels, split   (ABCNotation, Tokens)
 //   Tunesmith           the library product: re-exports the modules above
 //   ComposeCLI          the `compose` command's subcommands                   (everything, ArgumentParser)
 //   compose             the executable: a one-line main over ComposeCLI
@@ -53,7 +54,8 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["CFluidSynth", "CSndFile"]),
         .target(name: "Harmony", dependencies: ["Notation"]),
         .target(name: "Tokens", dependencies: ["Notation"]),
-        .target(name: "Tunesmith", dependencies: ["Notation", "MIDIFile", "ABCNotation", "NeuralCore", "Rendering", "Harmony", "Tokens"]),
+        .target(name: "Corpus", dependencies: ["Notation", "ABCNotation", "Tokens"]),
+        .target(name: "Tunesmith", dependencies: ["Notation", "MIDIFile", "ABCNotation", "NeuralCore", "Rendering", "Harmony", "Tokens", "Corpus"]),
 
         // MARK: Command line
         .target(
@@ -70,6 +72,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "HarmonyTests", dependencies: ["Harmony"]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
         .testTarget(name: "ComposeCLITests", dependencies: ["ComposeCLI"]),
     ]
 )

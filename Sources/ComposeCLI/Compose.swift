@@ -10,6 +10,7 @@ public struct Compose: ParsableCommand {
             Errors are one line on standard error; data goes to standard output or to -o FILE.
             """,
         subcommands: [
+            CorpusCommand.self,
             Render.self,
         ]
     )

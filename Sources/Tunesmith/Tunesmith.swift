@@ -6,3 +6,4 @@
 @_exported import Rendering
 @_exported import Harmony
 @_exported import Tokens
+@_exported import Corpus
