@@ -1,1 +1,0 @@
-// ABCNotation module: see README.md in this folder for its design notes.
