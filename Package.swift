@@ -12,6 +12,7 @@
 //   Harmony             styles, rhythm templates, chord choice, voicing, accompaniment (Notation)
 //   Tokens              the melody vocabulary the models read and write       (Notation)
 //   Corpus              the folk-tune training corpus: build, labels, split   (ABCNotation, Tokens)
+//   Models              melody models over tokens: n-gram baseline, LSTM; training, evaluation (NeuralCore, Tokens, Corpus)
 //   Tunesmith           the library product: re-exports the modules above
 //   ComposeCLI          the `compose` command's subcommands                   (everything, ArgumentParser)
 //   compose             the executable: a one-line main over ComposeCLI
@@ -55,7 +56,8 @@ let package = Package(
         .target(name: "Harmony", dependencies: ["Notation"]),
         .target(name: "Tokens", dependencies: ["Notation"]),
         .target(name: "Corpus", dependencies: ["Notation", "ABCNotation", "Tokens"]),
-        .target(name: "Tunesmith", dependencies: ["Notation", "MIDIFile", "ABCNotation", "NeuralCore", "Rendering", "Harmony", "Tokens", "Corpus"]),
+        .target(name: "Models", dependencies: ["NeuralCore", "Tokens", "Corpus"]),
+        .target(name: "Tunesmith", dependencies: ["Notation", "MIDIFile", "ABCNotation", "NeuralCore", "Rendering", "Harmony", "Tokens", "Corpus", "Models"]),
 
         // MARK: Command line
         .target(
@@ -73,6 +75,7 @@ let package = Package(
         .testTarget(name: "HarmonyTests", dependencies: ["Harmony"]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models"]),
         .testTarget(name: "ComposeCLITests", dependencies: ["ComposeCLI"]),
     ]
 )

@@ -11,6 +11,7 @@ public struct Compose: ParsableCommand {
             """,
         subcommands: [
             CorpusCommand.self,
+            Eval.self,
             Render.self,
         ]
     )

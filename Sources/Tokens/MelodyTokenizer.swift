@@ -10,6 +10,9 @@ public struct MelodyTokenizer: Sendable {
     /// The vocabulary in use.
     public let vocabulary: Vocabulary
 
+    /// Tokens before the body: `<bos>`, style, meter, mode.
+    public static let headerLength = 4
+
     /// Creates a tokenizer over a vocabulary (the standard one by default).
     public init(vocabulary: Vocabulary = .standard) {
         self.vocabulary = vocabulary

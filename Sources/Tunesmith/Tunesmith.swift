@@ -7,3 +7,4 @@
 @_exported import Harmony
 @_exported import Tokens
 @_exported import Corpus
+@_exported import Models
