@@ -26,7 +26,9 @@ extension AudioBuffer {
         let current = peak
         guard current > 0 else { return 1 }
         let gain = Float(Self.amplitude(decibels: decibels) / Double(current))
-        for index in samples.indices { samples[index] *= gain }
+        samples.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices { buffer[index] *= gain }
+        }
         return gain
     }
 }

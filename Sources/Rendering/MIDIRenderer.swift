@@ -94,17 +94,19 @@ public struct MIDIRenderer: Sendable, Hashable {
         var songEndFrame: Int?
         var quietFrames = 0
         var blocksSinceProgress = 0
+        var totalTicks = 0
 
         while true {
             try scratch.withUnsafeMutableBufferPointer { try synth.render(frames: block, into: $0.baseAddress!) }
-            var blockPeak: Float = 0
-            for sample in scratch { blockPeak = max(blockPeak, abs(sample)) }
+            let blockPeak = scratch.withUnsafeBufferPointer { AudioBuffer.peak(of: $0) }
             runningPeak = max(runningPeak, blockPeak)
             samples.append(contentsOf: scratch)
             frames += block
 
             guard let songEnd = songEndFrame else {
-                let total = player.totalTicks
+                // The total is fixed once the file is loaded; FluidSynth recounts it on every call, so keep it.
+                if totalTicks == 0 { totalTicks = player.totalTicks }
+                let total = totalTicks
                 if !player.isPlaying || (total > 0 && player.currentTick >= total) {
                     songEndFrame = frames
                 } else if let progress, total > 0 {

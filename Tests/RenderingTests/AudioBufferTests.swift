@@ -8,6 +8,15 @@ import Testing
         #expect(abs(buffer.peakDecibels - -6.0206) < 0.001)
     }
 
+    @Test(arguments: [0, 7, 517, 1000, 1002])
+    func peakFindsTheLargestMagnitudeAtAnyPosition(position: Int) {
+        // 1003 samples (125 eight-lane chunks plus 3 left over) of ±0.25, with −0.75 at `position`.
+        var samples = (0..<1003).map { Float($0 % 2 == 0 ? 0.25 : -0.25) }
+        samples[position] = -0.75
+        let buffer = AudioBuffer(samples: samples, channels: 1, sampleRate: 10)
+        #expect(buffer.peak == 0.75)
+    }
+
     @Test func rmsOfAFullScaleSquareWaveIsOne() {
         let buffer = AudioBuffer(samples: [1, -1, 1, -1, -1, 1], channels: 2, sampleRate: 10)
         #expect(buffer.rms == 1)
