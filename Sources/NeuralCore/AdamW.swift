@@ -91,3 +91,14 @@ extension Double {
         return result
     }
 }
+
+extension AdamW {
+    /// Restores an optimiser from a checkpoint: its configuration, step count and both moment estimates
+    /// (shapes as the parameters'). Resuming with these continues the run exactly.
+    public init(configuration: Configuration, step: Int, firstMoments: ParameterSet, secondMoments: ParameterSet) {
+        self.configuration = configuration
+        self.step = step
+        self.firstMoments = firstMoments
+        self.secondMoments = secondMoments
+    }
+}

@@ -6,10 +6,17 @@ public enum CrossEntropy {
     ///
     /// Returns the loss and the softmax probabilities (N, V), which backward reuses.
     public static func forward(logits: Tensor, targets: [Int]) -> (loss: Float, probabilities: Tensor) {
+        var probs = Tensor(shape: [0])
+        let loss = forward(logits: logits, targets: targets, probabilities: &probs)
+        return (loss, probs)
+    }
+
+    /// `forward`, writing the probabilities into `probs` (reusing its storage); returns the loss.
+    public static func forward(logits: Tensor, targets: [Int], probabilities probs: inout Tensor) -> Float {
         let v = logits.lastDimension
         let n = logits.rows
         precondition(targets.count == n, "targets must be (N) with N = \(n)")
-        var probs = Tensor(shape: logits.shape)
+        probs.resize(to: logits.shape)
         var total: Double = 0
         logits.data.withUnsafeBufferPointer { lp in
             probs.data.withUnsafeMutableBufferPointer { pp in
@@ -18,8 +25,10 @@ public enum CrossEntropy {
                     let p = pp.baseAddress! + row * v
                     var maxLogit = -Float.infinity
                     for j in 0..<v { maxLogit = max(maxLogit, l[j]) }
+                    for j in 0..<v { p[j] = l[j] - maxLogit }
+                    Activation.exp(p, count: v)
                     var sum: Float = 0
-                    for j in 0..<v { let e = exp(l[j] - maxLogit); p[j] = e; sum += e }
+                    for j in 0..<v { sum += p[j] }
                     let inv = 1 / sum
                     for j in 0..<v { p[j] *= inv }
                     let target = targets[row]
@@ -29,14 +38,20 @@ public enum CrossEntropy {
                 }
             }
         }
-        return (Float(total / Double(max(n, 1))), probs)
+        return Float(total / Double(max(n, 1)))
     }
 
     /// dlogits (N, V) = dLoss · (probabilities − onehot(targets)) / N.
     public static func backward(probabilities: Tensor, targets: [Int], dLoss: Float = 1) -> Tensor {
-        let v = probabilities.lastDimension
-        let n = probabilities.rows
         var d = probabilities
+        backward(inPlace: &d, targets: targets, dLoss: dLoss)
+        return d
+    }
+
+    /// `backward` in place: turns the probabilities (N, V) into dlogits (N, V).
+    public static func backward(inPlace d: inout Tensor, targets: [Int], dLoss: Float = 1) {
+        let v = d.lastDimension
+        let n = d.rows
         let scale = dLoss / Float(max(n, 1))
         d.data.withUnsafeMutableBufferPointer { dp in
             for row in 0..<n {
@@ -44,6 +59,5 @@ public enum CrossEntropy {
             }
             for i in 0..<dp.count { dp[i] *= scale }
         }
-        return d
     }
 }

@@ -4,8 +4,15 @@ public enum Embedding {
     ///
     /// Every token must lie in 0..<V (checked by callers that accept outside input).
     public static func forward(tokens: [Int], weight: Tensor) -> Tensor {
+        var out = Tensor(shape: [0])
+        forward(tokens: tokens, weight: weight, into: &out)
+        return out
+    }
+
+    /// `forward`, writing into `out` (reusing its storage when the size matches).
+    public static func forward(tokens: [Int], weight: Tensor, into out: inout Tensor) {
         let c = weight.lastDimension
-        var out = Tensor(shape: [tokens.count, c])
+        out.resize(to: [tokens.count, c])
         weight.data.withUnsafeBufferPointer { w in
             out.data.withUnsafeMutableBufferPointer { o in
                 for (n, token) in tokens.enumerated() {
@@ -14,7 +21,6 @@ public enum Embedding {
                 }
             }
         }
-        return out
     }
 
     /// dWeight (V, C) += dOut (N, C) scattered back to the rows the tokens looked up.

@@ -137,46 +137,87 @@ public struct LSTMLanguageModel: Sendable {
     /// whose masks are drawn from `rng`.
     public func lossAndGradients(batch: [Int], batchSize b: Int, training: Bool = true,
                                  using rng: inout Xoshiro256StarStar) throws(NeuralCoreError) -> Pass {
+        var workspace = Workspace()
+        let loss = try lossAndGradients(batch: batch, batchSize: b, training: training, using: &rng, workspace: &workspace)
+        return Pass(loss: loss, logits: workspace.logits, gradients: workspace.gradients)
+    }
+
+    /// Every buffer of a forward and backward pass, kept between training steps so that a step
+    /// allocates (almost) nothing once the sizes are known.
+    public struct Workspace: Sendable {
+        var inputs: [Int] = []
+        var targets: [Int] = []
+        var embedded = Tensor(shape: [0])           // (B, T, E)
+        var lstm = LSTM.Cache()                     // per layer (B, T, 4H) gates, (B, T, H) cells and outputs
+        /// Logits (B, T, V) of the last pass.
+        public internal(set) var logits = Tensor(shape: [0])
+        var probabilities = Tensor(shape: [0])      // (B·T, V), turned into dlogits in place
+        var dHidden = Tensor(shape: [0])            // (B, T, H)
+        var lstmScratch = LSTM.Scratch()
+        var dEmbedded = Tensor(shape: [0])          // (B, T, E)
+        /// Gradients of the last pass, named as the parameters.
+        public internal(set) var gradients = ParameterSet([])
+
+        /// An empty workspace; the first pass sizes it.
+        public init() {}
+
+        /// Moves a gradient tensor out (zeroed) so it can be written without a copy.
+        mutating func takeGradient(_ name: String) -> Tensor {
+            let index = gradients.index(of: name)!
+            var t = gradients.tensors[index]
+            gradients.tensors[index] = Tensor(shape: [0])
+            t.zero()
+            return t
+        }
+    }
+
+    /// `lossAndGradients`, reusing `workspace`: the logits and gradients are left in it. Returns the loss.
+    public func lossAndGradients(batch: [Int], batchSize b: Int, training: Bool = true, using rng: inout Xoshiro256StarStar,
+                                 workspace ws: inout Workspace) throws(NeuralCoreError) -> Float {
         try validate(tokens: batch)
         guard b > 0, batch.count % b == 0, batch.count / b >= 2 else {
             throw .invalidArgument(name: "batch", reason: "need B rows of T+1 ≥ 2 tokens; got \(batch.count) tokens for B = \(b)")
         }
         let c = configuration
         let t = batch.count / b - 1
-        var inputs: [Int] = [], targets: [Int] = []
-        inputs.reserveCapacity(b * t)
-        targets.reserveCapacity(b * t)
+        ws.inputs.removeAll(keepingCapacity: true)
+        ws.targets.removeAll(keepingCapacity: true)
         for row in 0..<b {
-            inputs += batch[row * (t + 1)..<row * (t + 1) + t]
-            targets += batch[row * (t + 1) + 1..<(row + 1) * (t + 1)]
+            ws.inputs += batch[row * (t + 1)..<row * (t + 1) + t]
+            ws.targets += batch[row * (t + 1) + 1..<(row + 1) * (t + 1)]
         }
+        if ws.gradients.names != parameters.names { ws.gradients = parameters.zerosLike() }
         // forward: (B, T) ids → (B, T, E) → (B, T, H) → (B, T, V) → loss
         let layers = lstmLayers
-        let x = Embedding.forward(tokens: inputs, weight: parameters["embed.weight"]).reshaped([b, t, c.embeddingSize])
-        let lstm = LSTM.forward(x, layers: layers, dropout: c.dropout, training: training, using: &rng)
-        let logits = Linear.forward(lstm.output, weight: parameters["head.weight"], bias: parameters["head.bias"])
-        let (loss, probabilities) = CrossEntropy.forward(logits: logits, targets: targets)
+        Embedding.forward(tokens: ws.inputs, weight: parameters["embed.weight"], into: &ws.embedded)
+        ws.embedded.shape = [b, t, c.embeddingSize]
+        LSTM.forward(ws.embedded, layers: layers, dropout: c.dropout, training: training, using: &rng, into: &ws.lstm)
+        let hidden = ws.lstm.layers[c.layerCount - 1].outputs
+        Linear.forward(hidden, weight: parameters["head.weight"], bias: parameters["head.bias"], into: &ws.logits)
+        let loss = CrossEntropy.forward(logits: ws.logits, targets: ws.targets, probabilities: &ws.probabilities)
         // backward, in reverse order
-        var grads = parameters.zerosLike()
-        let dLogits = CrossEntropy.backward(probabilities: probabilities, targets: targets)
-        var dHeadW = grads["head.weight"]
-        var dHeadB: Tensor? = grads["head.bias"]
-        let dH = Linear.backward(dLogits, x: lstm.output, weight: parameters["head.weight"], dWeight: &dHeadW, dBias: &dHeadB)
-        grads["head.weight"] = dHeadW
-        grads["head.bias"] = dHeadB!
+        CrossEntropy.backward(inPlace: &ws.probabilities, targets: ws.targets)  // now dlogits (B·T, V)
+        var dHeadW = ws.takeGradient("head.weight")
+        var dHeadB: Tensor? = ws.takeGradient("head.bias")
+        Linear.backward(ws.probabilities, x: hidden, weight: parameters["head.weight"],
+                        dWeight: &dHeadW, dBias: &dHeadB, dx: &ws.dHidden)
+        ws.gradients["head.weight"] = dHeadW
+        ws.gradients["head.bias"] = dHeadB!
         var dLayers = (0..<c.layerCount).map { k in
-            LSTMLayerWeights(zerosInput: k == 0 ? c.embeddingSize : c.hiddenSize, hidden: c.hiddenSize)
+            LSTMLayerWeights(weightIH: ws.takeGradient("lstm.weight_ih_l\(k)"), weightHH: ws.takeGradient("lstm.weight_hh_l\(k)"),
+                             biasIH: ws.takeGradient("lstm.bias_ih_l\(k)"), biasHH: ws.takeGradient("lstm.bias_hh_l\(k)"))
         }
-        let dX = LSTM.backward(dH, cache: lstm.cache, layers: layers, grads: &dLayers)
+        LSTM.backward(ws.dHidden, input: ws.embedded, cache: ws.lstm, layers: layers, grads: &dLayers,
+                      scratch: &ws.lstmScratch, dx: &ws.dEmbedded)
         for (k, d) in dLayers.enumerated() {
-            grads["lstm.weight_ih_l\(k)"] = d.weightIH
-            grads["lstm.weight_hh_l\(k)"] = d.weightHH
-            grads["lstm.bias_ih_l\(k)"] = d.biasIH
-            grads["lstm.bias_hh_l\(k)"] = d.biasHH
+            ws.gradients["lstm.weight_ih_l\(k)"] = d.weightIH
+            ws.gradients["lstm.weight_hh_l\(k)"] = d.weightHH
+            ws.gradients["lstm.bias_ih_l\(k)"] = d.biasIH
+            ws.gradients["lstm.bias_hh_l\(k)"] = d.biasHH
         }
-        var dEmbed = grads["embed.weight"]
-        Embedding.backward(dOut: dX, tokens: inputs, dWeight: &dEmbed)
-        grads["embed.weight"] = dEmbed
-        return Pass(loss: loss, logits: logits, gradients: grads)
+        var dEmbed = ws.takeGradient("embed.weight")
+        Embedding.backward(dOut: ws.dEmbedded, tokens: ws.inputs, dWeight: &dEmbed)
+        ws.gradients["embed.weight"] = dEmbed
+        return loss
     }
 }

@@ -53,8 +53,6 @@ public struct LSTMLayerWeights: Sendable, Equatable {
 public enum LSTMLayer {
     /// What backward needs from forward.
     public struct Cache: Sendable {
-        /// The layer input x (B, T, I).
-        public var input: Tensor
         /// Gate activations (B, T, 4H): σ(i), σ(f), tanh(g), σ(o) per step.
         public var gates: Tensor
         /// Cell states c_t (B, T, H).
@@ -65,22 +63,56 @@ public enum LSTMLayer {
         public var h0: Tensor
         /// Initial cell state c₀ (B, H).
         public var c0: Tensor
+
+        /// An empty cache; `forward(_:weights:h0:c0:into:)` sizes it on first use and reuses it after.
+        public init() {
+            gates = Tensor(shape: [0]); cells = gates; outputs = gates; h0 = gates; c0 = gates
+        }
+    }
+
+    /// Buffers backward reuses between calls (sized on first use).
+    public struct Scratch: Sendable {
+        /// ∂L/∂(gate pre-activations) (B, T, 4H).
+        public var dGates = Tensor(shape: [0])
+        /// ∂L/∂h flowing back one step (B, H); after backward, ∂L/∂h₀.
+        public var dhNext = Tensor(shape: [0])
+        /// ∂L/∂c flowing back one step (B, H); after backward, ∂L/∂c₀.
+        public var dcNext = Tensor(shape: [0])
+        /// h_{t−1} for every step (B, T, H), for dW_hh.
+        public var hPrevious = Tensor(shape: [0])
+
+        /// Empty scratch.
+        public init() {}
     }
 
     /// Runs the layer over x (B, T, I) from state (h₀, c₀) (B, H) each (zeros when nil).
     ///
-    /// Returns the outputs h (B, T, H) and the cache; the final state is the last step of
+    /// Returns the cache holding the outputs h (B, T, H); the final state is the last step of
     /// `cache.outputs` and `cache.cells`.
     public static func forward(_ x: Tensor, weights w: LSTMLayerWeights, h0: Tensor? = nil, c0: Tensor? = nil) -> Cache {
+        var cache = Cache()
+        forward(x, weights: w, h0: h0, c0: c0, into: &cache)
+        return cache
+    }
+
+    /// `forward`, writing into `cache` and reusing its storage when the sizes match.
+    public static func forward(_ x: Tensor, weights w: LSTMLayerWeights, h0: Tensor? = nil, c0: Tensor? = nil,
+                               into cache: inout Cache) {
         let (b, t, i) = (x.shape[0], x.shape[1], x.shape[2])
         let h = w.hiddenSize
         let g4 = 4 * h
         precondition(i == w.inputSize, "x has \(i) features, weight_ih expects \(w.inputSize)")
-        let h0 = h0 ?? Tensor(shape: [b, h])
-        let c0 = c0 ?? Tensor(shape: [b, h])
-        var gates = Tensor(shape: [b, t, g4])
-        var cells = Tensor(shape: [b, t, h])
-        var outputs = Tensor(shape: [b, t, h])
+        cache.h0.resize(to: [b, h], zeroed: h0 == nil)
+        cache.c0.resize(to: [b, h], zeroed: c0 == nil)
+        if let h0 { cache.h0.data.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: h0.data) } }
+        if let c0 { cache.c0.data.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: c0.data) } }
+        cache.gates.resize(to: [b, t, g4])
+        cache.cells.resize(to: [b, t, h])
+        cache.outputs.resize(to: [b, t, h])
+        let (h0, c0) = (cache.h0, cache.c0)
+        var gates = cache.gates, cells = cache.cells, outputs = cache.outputs
+        cache.gates = Tensor(shape: [0]); cache.cells = cache.gates; cache.outputs = cache.gates  // unique ownership
+        defer { cache.gates = gates; cache.cells = cells; cache.outputs = outputs }
         gates.data.withUnsafeMutableBufferPointer { gp in
             let gates = gp.baseAddress!
             // 1. gates (B·T, 4H) = b_ih + b_hh, then += x (B·T, I) · W_ihᵀ (I, 4H): one gemm for all steps.
@@ -125,7 +157,6 @@ public enum LSTMLayer {
                 }
             }
         }
-        return Cache(input: x, gates: gates, cells: cells, outputs: outputs, h0: h0, c0: c0)
     }
 
     /// One cell update for one sequence: activates the 4H gate pre-activations in place and
@@ -145,17 +176,31 @@ public enum LSTMLayer {
         for j in 0..<hidden { h[j] *= g[3 * hidden + j] }    // h' = o ⊙ tanh(c')
     }
 
-    /// Backward of `forward`: given dOut = ∂L/∂h (B, T, H), returns dx (B, T, I) and accumulates
-    /// the four weight gradients into `grads`. dh₀ and dc₀ are returned as well (B, H).
-    public static func backward(_ dOut: Tensor, cache: Cache, weights w: LSTMLayerWeights,
+    /// Backward of `forward`: given dOut = ∂L/∂h (B, T, H) and the input x, returns dx (B, T, I)
+    /// and accumulates the four weight gradients into `grads`. dh₀ and dc₀ are returned as well (B, H).
+    public static func backward(_ dOut: Tensor, input x: Tensor, cache: Cache, weights w: LSTMLayerWeights,
                                 grads: inout LSTMLayerWeights) -> (dx: Tensor, dh0: Tensor, dc0: Tensor) {
-        let (b, t, i) = (cache.input.shape[0], cache.input.shape[1], cache.input.shape[2])
+        var scratch = Scratch()
+        var dx = Tensor(shape: [0])
+        backward(dOut, input: x, cache: cache, weights: w, grads: &grads, scratch: &scratch, dx: &dx)
+        return (dx, scratch.dhNext, scratch.dcNext)
+    }
+
+    /// `backward`, writing dx into `dx` and using `scratch`, both reused when the sizes match;
+    /// afterwards `scratch.dhNext` and `scratch.dcNext` hold dh₀ and dc₀.
+    public static func backward(_ dOut: Tensor, input x: Tensor, cache: Cache, weights w: LSTMLayerWeights,
+                                grads: inout LSTMLayerWeights, scratch: inout Scratch, dx: inout Tensor) {
+        let (b, t, i) = (x.shape[0], x.shape[1], x.shape[2])
         let h = w.hiddenSize
         let g4 = 4 * h
-        var dGates = Tensor(shape: [b, t, g4])       // ∂L/∂(gate pre-activations)
-        var dhNext = Tensor(shape: [b, h])            // ∂L/∂h_t flowing back from step t+1
-        var dcNext = Tensor(shape: [b, h])            // ∂L/∂c_t flowing back from step t+1
-        var hPrevAll = Tensor(shape: [b, t, h])       // h_{t-1} for every step, for dW_hh
+        scratch.dGates.resize(to: [b, t, g4])            // every element is written below
+        scratch.dhNext.resize(to: [b, h], zeroed: true)  // nothing flows in after the last step
+        scratch.dcNext.resize(to: [b, h], zeroed: true)
+        scratch.hPrevious.resize(to: [b, t, h])
+        dx.resize(to: [b, t, i])
+        var dGates = scratch.dGates, dhNext = scratch.dhNext, dcNext = scratch.dcNext, hPrevAll = scratch.hPrevious
+        scratch = Scratch()  // unique ownership of the buffers while they are written
+        defer { scratch.dGates = dGates; scratch.dhNext = dhNext; scratch.dcNext = dcNext; scratch.hPrevious = hPrevAll }
         dGates.data.withUnsafeMutableBufferPointer { dgp in
             let dG = dgp.baseAddress!
             cache.gates.data.withUnsafeBufferPointer { gp in
@@ -187,19 +232,22 @@ public enum LSTMLayer {
                 }
             }
         }
-        // h_{t-1} for all steps: h₀ then outputs shifted by one step.
-        for batch in 0..<b {
-            for step in 0..<t {
-                let dst = (batch * t + step) * h
-                for j in 0..<h {
-                    hPrevAll.data[dst + j] = step == 0 ? cache.h0.data[batch * h + j] : cache.outputs.data[dst - h + j]
+        // h_{t-1} for all steps: h₀ then the outputs shifted by one step.
+        hPrevAll.data.withUnsafeMutableBufferPointer { hp in
+            cache.outputs.data.withUnsafeBufferPointer { op in
+                cache.h0.data.withUnsafeBufferPointer { h0p in
+                    for batch in 0..<b {
+                        (hp.baseAddress! + batch * t * h).update(from: h0p.baseAddress! + batch * h, count: h)
+                        if t > 1 {
+                            (hp.baseAddress! + (batch * t + 1) * h).update(from: op.baseAddress! + batch * t * h, count: (t - 1) * h)
+                        }
+                    }
                 }
             }
         }
-        var dx = Tensor(shape: [b, t, i])
         dGates.data.withUnsafeBufferPointer { dgp in
             let dG = dgp.baseAddress!
-            cache.input.data.withUnsafeBufferPointer { xp in
+            x.data.withUnsafeBufferPointer { xp in
                 grads.weightIH.data.withUnsafeMutableBufferPointer { dwih in
                     // dW_ih (4H, I) += dGatesᵀ (4H, B·T) · x (B·T, I)
                     MatrixProduct.gemm(transposeA: true, transposeB: false, m: g4, n: i, k: b * t,
@@ -223,16 +271,12 @@ public enum LSTMLayer {
             // db_ih (4H) and db_hh (4H) += Σ over B·T rows of dGates
             grads.biasIH.data.withUnsafeMutableBufferPointer { dbi in
                 grads.biasHH.data.withUnsafeMutableBufferPointer { dbh in
-                    var sum = [Float](repeating: 0, count: g4)
                     for row in 0..<(b * t) {
-                        for j in 0..<g4 { sum[j] += dG[row * g4 + j] }
+                        for j in 0..<g4 { dbi[j] += dG[row * g4 + j]; dbh[j] += dG[row * g4 + j] }
                     }
-                    for j in 0..<g4 { dbi[j] += sum[j]; dbh[j] += sum[j] }
                 }
             }
         }
-        // after the loop dhNext holds ∂L/∂h₀ and dcNext ∂L/∂c₀
-        return (dx, dhNext, dcNext)
     }
 
     /// Backward of one cell step for one sequence. On entry dh holds ∂L/∂h_t from step t+1 and dc

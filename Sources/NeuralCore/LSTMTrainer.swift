@@ -13,6 +13,8 @@ public struct LSTMTrainer: Sendable {
     public var rng: Xoshiro256StarStar
     /// Steps taken.
     public private(set) var step = 0
+    /// Buffers reused by every step.
+    private var workspace = LSTMLanguageModel.Workspace()
 
     /// Creates a trainer; `seed` seeds the dropout generator.
     public init(model: LSTMLanguageModel, optimizer: AdamW.Configuration = .init(), schedule: LearningRateSchedule? = nil,
@@ -38,13 +40,14 @@ public struct LSTMTrainer: Sendable {
     @discardableResult
     public mutating func train(batch: [Int], batchSize: Int) throws(NeuralCoreError) -> StepReport {
         // 1. forward and backward (dropout on)
-        var pass = try model.lossAndGradients(batch: batch, batchSize: batchSize, training: true, using: &rng)
+        let loss = try model.lossAndGradients(batch: batch, batchSize: batchSize, training: true, using: &rng,
+                                              workspace: &workspace)
         // 2. clip the global gradient norm (clip_grad_norm_), or just measure it
-        let norm = maxGradientNorm.map { pass.gradients.clipGlobalNorm($0) } ?? pass.gradients.globalNorm
+        let norm = maxGradientNorm.map { workspace.gradients.clipGlobalNorm($0) } ?? workspace.gradients.globalNorm
         // 3. the learning rate for this step, then the AdamW update
         let lr = schedule?.rate(at: step) ?? optimizer.configuration.learningRate
-        optimizer.update(&model.parameters, gradients: pass.gradients, learningRate: lr)
+        optimizer.update(&model.parameters, gradients: workspace.gradients, learningRate: lr)
         step += 1
-        return StepReport(loss: pass.loss, gradientNorm: norm, learningRate: lr)
+        return StepReport(loss: loss, gradientNorm: norm, learningRate: lr)
     }
 }

@@ -4,10 +4,17 @@ public enum Linear {
     ///
     /// x may have any leading dimensions (B, T, In); they are flattened to N rows and kept in y.
     public static func forward(_ x: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
+        var y = Tensor(shape: [0])
+        forward(x, weight: weight, bias: bias, into: &y)
+        return y
+    }
+
+    /// `forward`, writing into `y` (reusing its storage when the size matches).
+    public static func forward(_ x: Tensor, weight: Tensor, bias: Tensor?, into y: inout Tensor) {
         let (outF, inF) = (weight.shape[0], weight.shape[1])
         precondition(x.lastDimension == inF, "x has \(x.lastDimension) features, weight expects \(inF)")
         let n = x.rows
-        var y = Tensor(shape: Array(x.shape.dropLast()) + [outF])
+        y.resize(to: Array(x.shape.dropLast()) + [outF])
         y.data.withUnsafeMutableBufferPointer { yp in
             if let bias {  // y[n, :] = b, then y += x · Wᵀ
                 bias.data.withUnsafeBufferPointer { bp in
@@ -22,17 +29,24 @@ public enum Linear {
                 }
             }
         }
-        return y
     }
 
     /// Backward of `forward`: returns dx (N, In) = dy · W and accumulates
     /// dWeight (Out, In) += dyᵀ · x and dBias (Out) += Σₙ dy[n, :].
     public static func backward(_ dy: Tensor, x: Tensor, weight: Tensor,
                                 dWeight: inout Tensor, dBias: inout Tensor?) -> Tensor {
+        var dx = Tensor(shape: [0])
+        backward(dy, x: x, weight: weight, dWeight: &dWeight, dBias: &dBias, dx: &dx)
+        return dx
+    }
+
+    /// `backward`, writing dx into `dx` (reusing its storage when the size matches).
+    public static func backward(_ dy: Tensor, x: Tensor, weight: Tensor,
+                                dWeight: inout Tensor, dBias: inout Tensor?, dx: inout Tensor) {
         let (outF, inF) = (weight.shape[0], weight.shape[1])
         let n = x.rows
         precondition(dy.count == n * outF, "dy must be (N, Out)")
-        var dx = Tensor(shape: x.shape)
+        dx.resize(to: x.shape)
         dy.data.withUnsafeBufferPointer { dyp in
             x.data.withUnsafeBufferPointer { xp in
                 weight.data.withUnsafeBufferPointer { wp in
@@ -58,6 +72,5 @@ public enum Linear {
                 }
             }
         }
-        return dx
     }
 }

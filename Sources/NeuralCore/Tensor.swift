@@ -67,3 +67,19 @@ public struct Tensor: Sendable, Equatable {
         }
     }
 }
+
+extension Tensor {
+    /// Gives the tensor `newShape`, reusing the storage when the element count is unchanged.
+    ///
+    /// The elements are unspecified afterwards unless `zeroed` is true: callers that overwrite
+    /// every element skip the fill.
+    public mutating func resize(to newShape: [Int], zeroed: Bool = false) {
+        let n = newShape.reduce(1, *)
+        if data.count != n {
+            data = [Float](repeating: 0, count: n)
+        } else if zeroed {
+            zero()
+        }
+        shape = newShape
+    }
+}

@@ -72,3 +72,15 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         return Float((-2.0 * log(u1)).squareRoot() * cos(2.0 * Double.pi * u2))
     }
 }
+
+extension Xoshiro256StarStar {
+    /// The generator's four state words, for checkpoints.
+    public var stateWords: [UInt64] { [s0, s1, s2, s3] }
+
+    /// A generator restored from ``stateWords`` (exactly four words, not all zero).
+    public init?(stateWords words: [UInt64]) {
+        guard words.count == 4, words.contains(where: { $0 != 0 }) else { return nil }
+        self.init(seed: 0)
+        (s0, s1, s2, s3) = (words[0], words[1], words[2], words[3])
+    }
+}

@@ -56,7 +56,7 @@ func lstmLayerGradientsMatchFiniteDifferences(seed: UInt64) {
     let r = Tensor(shape: [b, t, h], normalMean: 0, std: 1, using: &rng)
     let cache = LSTMLayer.forward(x, weights: w, h0: h0, c0: c0)
     var grads = LSTMLayerWeights(zerosInput: i, hidden: h)
-    let (dx, dh0, dc0) = LSTMLayer.backward(r, cache: cache, weights: w, grads: &grads)
+    let (dx, dh0, dc0) = LSTMLayer.backward(r, input: x, cache: cache, weights: w, grads: &grads)
     func loss(_ x: Tensor, _ w: LSTMLayerWeights, _ h0: Tensor, _ c0: Tensor) -> Double {
         GradientCheck.projection(LSTMLayer.forward(x, weights: w, h0: h0, c0: c0).outputs, r)
     }

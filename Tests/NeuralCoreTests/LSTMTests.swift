@@ -16,7 +16,7 @@ import Testing
     let (_, cache) = run(x, layers)
     #expect(cache.masks.count == 1 && cache.masks[0].data.contains(0))
     var grads = [LSTMLayerWeights(zerosInput: i, hidden: h), LSTMLayerWeights(zerosInput: h, hidden: h)]
-    let dx = LSTM.backward(r, cache: cache, layers: layers, grads: &grads)
+    let dx = LSTM.backward(r, input: x, cache: cache, layers: layers, grads: &grads)
     let tol = GradientCheck.tolerance
     #expect(GradientCheck.relativeError(dx.data, GradientCheck.numeric(at: x) { GradientCheck.projection(run($0, layers).0, r) }) < tol)
     for k in 0..<2 {

@@ -1,0 +1,99 @@
+// NeuralCore speed harness: LSTM training and batch-1 sampling throughput on torch_ref.py's
+// configuration (vocab 128, embedding 128, 2 × 256; batch 32 × 128, Adam lr 1e-3; 1024 sampled
+// tokens after a 16-token warm-up). Compiled together with Sources/NeuralCore by run.sh.
+//
+//   neural-bench train THREADS [STEPS] [WARMUP]     one JSON line
+//   neural-bench gen THREADS [TOKENS]               one JSON line
+//
+// Like torch_ref.py it records other_procs_cpu_share (other processes' share of the machine's CPU
+// time during the timed section, from /proc/stat) and checks its result (finite loss near ln 128,
+// tokens inside the vocabulary), exiting 1 when the check fails.
+import Foundation
+
+func machineBusySeconds() -> Double {
+    guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+          let line = text.split(separator: "\n").first else { return 0 }
+    let v = line.split(separator: " ").dropFirst().prefix(8).compactMap { Double($0) }
+    guard v.count == 8 else { return 0 }
+    return (v.reduce(0, +) - v[3] - v[4]) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
+
+func ownCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+}
+
+func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+func emit(_ fields: [(String, String)]) {
+    print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+}
+
+let args = CommandLine.arguments
+guard args.count >= 3, let threads = Int(args[2]) else {
+    print("usage: neural-bench train|gen THREADS [STEPS|TOKENS] [WARMUP]")
+    exit(2)
+}
+BLASThreads.set(threads)
+let cpus = Double(ProcessInfo.processInfo.activeProcessorCount)
+let config = LSTMLanguageModel.Configuration()  // 128, 128, 256 × 2
+let model = try LSTMLanguageModel(configuration: config, seed: 0)
+
+switch args[1] {
+case "train":
+    let steps = args.count > 3 ? Int(args[3])! : 20
+    let warmup = args.count > 4 ? Int(args[4])! : 3
+    let (b, t) = (32, 128)
+    var rng = Xoshiro256StarStar(seed: 1)
+    let batches = (0..<(steps + warmup)).map { _ in (0..<(b * (t + 1))).map { _ in Int(rng.next() % 128) } }
+    var trainer = LSTMTrainer(model: model, optimizer: .adam(learningRate: 1e-3), maxGradientNorm: nil, seed: 2)
+    for i in 0..<warmup { try trainer.train(batch: batches[i], batchSize: b) }
+    var stepTimes: [Double] = []
+    var loss: Float = 0
+    let m0 = machineBusySeconds(), c0 = ownCPUSeconds(), t0 = now()
+    for i in warmup..<(warmup + steps) {
+        let ts = now()
+        loss = try trainer.train(batch: batches[i], batchSize: b).loss
+        stepTimes.append(now() - ts)
+    }
+    let elapsed = now() - t0
+    let other = ((machineBusySeconds() - m0) - (ownCPUSeconds() - c0)) / (elapsed * cpus)
+    let median = stepTimes.sorted()[stepTimes.count / 2]
+    emit([("bench", "\"neuralcore:lstm:train\""), ("threads", "\(threads)"), ("steps", "\(steps)"),
+          ("tokens_per_s", String(format: "%.1f", Double(steps * b * t) / elapsed)),
+          ("tokens_per_s_from_median_step", String(format: "%.1f", Double(b * t) / median)),
+          ("ms_per_step_median", String(format: "%.2f", 1000 * median)),
+          ("other_procs_cpu_share", String(format: "%.3f", other)), ("final_loss", "\(loss)")])
+    guard loss.isFinite, loss > 4.0, loss < 5.5 else {  // random tokens: the loss stays near ln 128 = 4.85
+        print("check failed: loss \(loss) is not near ln 128")
+        exit(1)
+    }
+case "gen":
+    let count = args.count > 3 ? Int(args[3])! : 1024
+    var generator = LSTMGenerator(model: model)
+    var warm = Xoshiro256StarStar(seed: 1)
+    _ = try generator.generate(prompt: [60], count: 16, using: &warm)
+    generator.reset()
+    var rng = Xoshiro256StarStar(seed: 0)
+    let m0 = machineBusySeconds(), c0 = ownCPUSeconds(), t0 = now()
+    let tokens = try generator.generate(prompt: [60], count: count, using: &rng)
+    let elapsed = now() - t0
+    let other = ((machineBusySeconds() - m0) - (ownCPUSeconds() - c0)) / (elapsed * cpus)
+    emit([("bench", "\"neuralcore:lstm:gen\""), ("threads", "\(threads)"), ("gen_tokens", "\(count)"),
+          ("tokens_per_s", String(format: "%.1f", Double(count) / elapsed)),
+          ("us_per_token", String(format: "%.2f", 1e6 * elapsed / Double(count))),
+          ("other_procs_cpu_share", String(format: "%.3f", other)), ("first_tokens", "\(Array(tokens.prefix(8)))")])
+    guard tokens.count == count, tokens.allSatisfy({ (0..<128).contains($0) }), Set(tokens).count > 20 else {
+        print("check failed: generated tokens are not a varied sequence inside the vocabulary")
+        exit(1)
+    }
+default:
+    print("unknown mode \(args[1])")
+    exit(2)
+}

@@ -1,0 +1,32 @@
+#!/bin/bash
+# NeuralCore speed harness beside PyTorch, in the same run.
+#
+#   Benchmarks/neural/run.sh [REPEATS]
+#
+# Builds Benchmarks/neural/main.swift together with Sources/NeuralCore (one module, -Ounchecked,
+# whole-module) into .build-neural/neural-bench, then alternates, REPEATS times each (default 3):
+#   neural-bench train 1|2, neural-bench gen 1|2,
+#   /work/venv/bin/python /work/shared/anchors/torch_ref.py --only lstm:train|lstm:gen --repeats 1 --threads 2
+# printing `uptime` before each so the load is on record (the machine is shared).
+# Venv for torch_ref.py: python3 -m venv .venv && .venv/bin/pip install 'torch==2.13.0+cpu' numpy safetensors
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+REPEATS=${1:-3}
+PY=${PYTHON:-/work/venv/bin/python}
+BIN=.build-neural/neural-bench
+mkdir -p .build-neural
+swiftc -Ounchecked -wmo -module-name NeuralBench -I Sources/COpenBLAS \
+    -Xcc -I/usr/include/x86_64-linux-gnu/openblas-pthread -L/usr/lib/x86_64-linux-gnu/openblas-pthread -lopenblas \
+    Sources/NeuralCore/*.swift Benchmarks/neural/main.swift -o "$BIN"
+for r in $(seq 1 "$REPEATS"); do
+    for threads in 1 2; do
+        echo "# uptime: $(uptime)"; "$BIN" train "$threads"
+    done
+    echo "# uptime: $(uptime)"
+    "$PY" /work/shared/anchors/torch_ref.py --only lstm:train --repeats 1 --max-attempts 1 --quiet-threshold 0 --threads 2 | grep '"bench"'
+    for threads in 1 2; do
+        echo "# uptime: $(uptime)"; "$BIN" gen "$threads"
+    done
+    echo "# uptime: $(uptime)"
+    "$PY" /work/shared/anchors/torch_ref.py --only lstm:gen --repeats 1 --max-attempts 1 --quiet-threshold 0 --threads 2 | grep '"bench"'
+done
