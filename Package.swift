@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "HarmonyTests", dependencies: ["Harmony"]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Notation"]),
         .testTarget(name: "ComposeCLITests", dependencies: ["ComposeCLI"]),
     ]
 )

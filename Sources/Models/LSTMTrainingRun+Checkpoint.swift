@@ -1,0 +1,89 @@
+import Foundation
+import NeuralCore
+import Tokens
+
+extension LSTMTrainingRun {
+    /// Metadata keys of a checkpoint file.
+    enum CheckpointKey {
+        static let marker = "tunesmith_checkpoint"
+        static let step = "step"
+        static let adamStep = "adam_step"
+        static let dropoutRNG = "dropout_rng"
+        static let dataRNG = "data_rng"
+        static let configuration = "training"
+        static let corpus = "corpus"
+        static let vocabulary = "vocabulary"
+    }
+
+    /// Writes weights, AdamW moments, generator states and the step to one safetensors file, atomically.
+    public func saveCheckpoint(to path: String) throws(ModelError) {
+        let params = trainer.model.parameters
+        let opt = trainer.optimizer
+        var tensors: [(String, Tensor)] = Array(zip(params.names, params.tensors))
+        tensors += zip(opt.firstMoments.names, opt.firstMoments.tensors).map { ("adam.m.\($0)", $1) }
+        tensors += zip(opt.secondMoments.names, opt.secondMoments.tensors).map { ("adam.v.\($0)", $1) }
+        let words = { (w: [UInt64]) in w.map(String.init).joined(separator: ",") }
+        let metadata = [
+            CheckpointKey.marker: "1",
+            CheckpointKey.step: String(step),
+            CheckpointKey.adamStep: String(opt.step),
+            CheckpointKey.dropoutRNG: words(trainer.rng.stateWords),
+            CheckpointKey.dataRNG: words(dataRNG.stateWords),
+            CheckpointKey.configuration: configuration.json,
+            CheckpointKey.corpus: corpusHash,
+            CheckpointKey.vocabulary: JSONStrings.encode(vocabulary.texts),
+        ]
+        let temp = path + ".tmp-\(getpid())"
+        do {
+            try SafetensorsFile.write(tensors, metadata: metadata, to: temp)
+        } catch {
+            unlink(temp)
+            throw .neural(error)
+        }
+        guard rename(temp, path) == 0 else {
+            unlink(temp)
+            throw .neural(.io(path: path, reason: "cannot rename the checkpoint into place"))
+        }
+    }
+
+    /// Continues from a checkpoint written by the same configuration on the same corpus.
+    public mutating func resume(from path: String) throws(ModelError) {
+        let file: SafetensorsFile
+        do { file = try SafetensorsFile(contentsOf: path) } catch { throw .neural(error) }
+        let m = file.metadata
+        guard m[CheckpointKey.marker] == "1" else { throw .checkpointMismatch(path: path, reason: "not a training checkpoint") }
+        guard m[CheckpointKey.configuration] == configuration.json else {
+            throw .checkpointMismatch(path: path, reason: "it was written with other training options")
+        }
+        guard m[CheckpointKey.corpus] == corpusHash else {
+            throw .checkpointMismatch(path: path, reason: "it was trained on another corpus (\(m[CheckpointKey.corpus] ?? "?"))")
+        }
+        guard m[CheckpointKey.vocabulary] == JSONStrings.encode(vocabulary.texts) else { throw .vocabularyMismatch(path: path) }
+        func words(_ key: String) throws(ModelError) -> Xoshiro256StarStar {
+            let parts = (m[key] ?? "").split(separator: ",").compactMap { UInt64($0) }
+            guard let g = Xoshiro256StarStar(stateWords: parts) else {
+                throw .checkpointMismatch(path: path, reason: "metadata '\(key)' is not a generator state")
+            }
+            return g
+        }
+        guard let savedStep = Int(m[CheckpointKey.step] ?? ""), let adamStep = Int(m[CheckpointKey.adamStep] ?? ""),
+              savedStep >= 0, savedStep <= configuration.steps
+        else { throw .checkpointMismatch(path: path, reason: "metadata 'step' is missing or out of range") }
+        let names = trainer.model.parameters.names
+        func load(_ prefix: String) throws(ModelError) -> ParameterSet {
+            var pairs: [(String, Tensor)] = []
+            for (name, tensor) in zip(names, trainer.model.parameters.tensors) {
+                do { pairs.append((name, try file.floatTensor(prefix + name, shape: tensor.shape))) } catch { throw .neural(error) }
+            }
+            return ParameterSet(pairs)
+        }
+        let weights = try load("")
+        do { trainer.model = try LSTMLanguageModel(configuration: trainer.model.configuration, parameters: weights) }
+        catch { throw .neural(error) }
+        trainer.optimizer = AdamW(configuration: trainer.optimizer.configuration, step: adamStep,
+                                  firstMoments: try load("adam.m."), secondMoments: try load("adam.v."))
+        trainer.rng = try words(CheckpointKey.dropoutRNG)
+        dataRNG = try words(CheckpointKey.dataRNG)
+        step = savedStep
+    }
+}
