@@ -59,14 +59,18 @@ public enum ComposeMain {
         } catch let error as CLIError {
             Console.errorLine(error.message)
             return error.status
-        } catch let error as ValidationError {
-            Console.errorLine(error.message)
-            return .usage
-        } catch let error as CleanExit {
-            Console.out(Compose.fullMessage(for: error) + "\n")
-            return .success
         } catch {
-            Console.errorLine(String(describing: error))
+            // ArgumentParser's own outcomes (help for a subcommand, validation failures) and anything else.
+            let code = Compose.exitCode(for: error)
+            if code == .success {
+                Console.out(Compose.fullMessage(for: error) + "\n")
+                return .success
+            }
+            if code == .validationFailure {
+                Console.errorLine(Compose.message(for: error) + " (see 'compose --help')")
+                return .usage
+            }
+            Console.errorLine(Compose.message(for: error))
             return .failure
         }
     }

@@ -12,6 +12,7 @@ public struct Compose: ParsableCommand {
         subcommands: [
             CorpusCommand.self,
             Eval.self,
+            Train.self,
             Render.self,
         ]
     )
