@@ -3,7 +3,7 @@
 // tokens after a 16-token warm-up). Compiled together with Sources/NeuralCore by run.sh.
 //
 //   neural-bench train THREADS [STEPS] [WARMUP]     one JSON line
-//   neural-bench gen THREADS [TOKENS]               one JSON line
+//   neural-bench gen|gen-blas THREADS [TOKENS]      one JSON line (the SIMD loop, or OpenBLAS sgemv)
 //
 // Like torch_ref.py it records other_procs_cpu_share (other processes' share of the machine's CPU
 // time during the timed section, from /proc/stat) and checks its result (finite loss near ln 128,
@@ -74,9 +74,10 @@ case "train":
         print("check failed: loss \(loss) is not near ln 128")
         exit(1)
     }
-case "gen":
+case "gen", "gen-blas":
     let count = args.count > 3 ? Int(args[3])! : 1024
-    var generator = LSTMGenerator(model: model)
+    let kernel: MatrixVector.Kernel = args[1] == "gen" ? .simd : .blas
+    var generator = LSTMGenerator(model: model, kernel: kernel)
     var warm = Xoshiro256StarStar(seed: 1)
     _ = try generator.generate(prompt: [60], count: 16, using: &warm)
     generator.reset()
@@ -85,7 +86,7 @@ case "gen":
     let tokens = try generator.generate(prompt: [60], count: count, using: &rng)
     let elapsed = now() - t0
     let other = ((machineBusySeconds() - m0) - (ownCPUSeconds() - c0)) / (elapsed * cpus)
-    emit([("bench", "\"neuralcore:lstm:gen\""), ("threads", "\(threads)"), ("gen_tokens", "\(count)"),
+    emit([("bench", "\"neuralcore:lstm:\(args[1])\""), ("threads", "\(threads)"), ("gen_tokens", "\(count)"),
           ("tokens_per_s", String(format: "%.1f", Double(count) / elapsed)),
           ("us_per_token", String(format: "%.2f", 1e6 * elapsed / Double(count))),
           ("other_procs_cpu_share", String(format: "%.3f", other)), ("first_tokens", "\(Array(tokens.prefix(8)))")])

@@ -5,7 +5,7 @@
 #
 # Builds Benchmarks/neural/main.swift together with Sources/NeuralCore (one module, -Ounchecked,
 # whole-module) into .build-neural/neural-bench, then alternates, REPEATS times each (default 3):
-#   neural-bench train 1|2, neural-bench gen 1|2,
+#   neural-bench train 1|2, neural-bench gen 1|2 (SIMD matrix-vector), neural-bench gen-blas 1 (sgemv),
 #   /work/venv/bin/python /work/shared/anchors/torch_ref.py --only lstm:train|lstm:gen --repeats 1 --threads 2
 # printing `uptime` before each so the load is on record (the machine is shared).
 # Venv for torch_ref.py: python3 -m venv .venv && .venv/bin/pip install 'torch==2.13.0+cpu' numpy safetensors
@@ -27,6 +27,7 @@ for r in $(seq 1 "$REPEATS"); do
     for threads in 1 2; do
         echo "# uptime: $(uptime)"; "$BIN" gen "$threads"
     done
+    echo "# uptime: $(uptime)"; "$BIN" gen-blas 1
     echo "# uptime: $(uptime)"
     "$PY" /work/shared/anchors/torch_ref.py --only lstm:gen --repeats 1 --max-attempts 1 --quiet-threshold 0 --threads 2 | grep '"bench"'
 done

@@ -1,9 +1,9 @@
 /// Batch-1 autoregressive stepping of an LSTM language model, carrying (h, c) per layer.
 ///
 /// Built for speed: layer 0's input projection is folded into a (V, 4H) table
-/// (embedding · W_ih0ᵀ + b_ih0 + b_hh0), every other product is a hand-written SIMD
-/// matrix-vector product (BLAS call overhead dominates at this size), and all buffers are
-/// allocated once, so a step allocates nothing.
+/// (embedding · W_ih0ᵀ + b_ih0 + b_hh0), every other product is a matrix-vector product (by
+/// default the hand-written SIMD loop, which measured faster here than OpenBLAS sgemv at these
+/// sizes; see Benchmarks/neural), and all buffers are allocated once, so a step allocates nothing.
 public struct LSTMGenerator: Sendable {
     /// The model's sizes.
     public let configuration: LSTMLanguageModel.Configuration
@@ -20,8 +20,11 @@ public struct LSTMGenerator: Sendable {
     public private(set) var logits: [Float]
     private var sampler: TokenSampler
 
-    /// Prepares stepping for `model` from a zero state.
-    public init(model: LSTMLanguageModel) {
+    private let kernel: MatrixVector.Kernel
+
+    /// Prepares stepping for `model` from a zero state; `kernel` picks the matrix-vector product.
+    public init(model: LSTMLanguageModel, kernel: MatrixVector.Kernel = .simd) {
+        self.kernel = kernel
         let c = model.configuration
         configuration = c
         let g4 = 4 * c.hiddenSize
@@ -59,6 +62,16 @@ public struct LSTMGenerator: Sendable {
         }
         let h = configuration.hiddenSize
         let g4 = 4 * h
+        let kernel = self.kernel
+        // y (rows) = W (rows, columns) · x + bias, with the chosen kernel
+        func product(_ w: UnsafePointer<Float>, rows: Int, columns: Int, vector: UnsafePointer<Float>,
+                     bias: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+            if kernel == .blas {
+                MatrixVector.blas(w, rows: rows, columns: columns, vector: vector, bias: bias, into: y)
+            } else {
+                MatrixVector.multiply(w, rows: rows, columns: columns, vector: vector, bias: bias, into: y)
+            }
+        }
         hidden.withUnsafeMutableBufferPointer { hp in
             cell.withUnsafeMutableBufferPointer { cp in
                 gates.withUnsafeMutableBufferPointer { gp in
@@ -72,12 +85,12 @@ public struct LSTMGenerator: Sendable {
                         } else {
                             bias[k].withUnsafeBufferPointer { b in
                                 weightIH[k].withUnsafeBufferPointer { w in
-                                    MatrixVector.multiply(w.baseAddress!, rows: g4, columns: h, vector: hk - h, bias: b.baseAddress!, into: g)
+                                    product(w.baseAddress!, rows: g4, columns: h, vector: hk - h, bias: b.baseAddress!, into: g)
                                 }
                             }
                         }
                         weightHH[k].withUnsafeBufferPointer { w in
-                            MatrixVector.multiply(w.baseAddress!, rows: g4, columns: h, vector: hk, bias: g, into: g)
+                            product(w.baseAddress!, rows: g4, columns: h, vector: hk, bias: g, into: g)
                         }
                         // c, h: the same cell update as training, writing the new state in place
                         LSTMLayer.cellForward(gates: g, cPrev: ck, c: ck, h: hk, hidden: h)
@@ -87,7 +100,7 @@ public struct LSTMGenerator: Sendable {
                     headWeight.withUnsafeBufferPointer { w in
                         headBias.withUnsafeBufferPointer { b in
                             logits.withUnsafeMutableBufferPointer { out in
-                                MatrixVector.multiply(w.baseAddress!, rows: configuration.vocabularySize, columns: h,
+                                product(w.baseAddress!, rows: configuration.vocabularySize, columns: h,
                                                       vector: top, bias: b.baseAddress!, into: out.baseAddress!)
                             }
                         }

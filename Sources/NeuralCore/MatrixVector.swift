@@ -1,5 +1,25 @@
-/// Matrix-vector products for batch-1 stepping, where a BLAS call costs more than the work.
+import COpenBLAS
+
+/// Matrix-vector products for batch-1 stepping: OpenBLAS `sgemv` (which picks AVX2/AVX-512 kernels
+/// at run time), a portable SIMD loop (the compiler targets baseline x86-64, SSE2, unless told
+/// otherwise), and a naive reference.
 public enum MatrixVector {
+    /// Which implementation `LSTMGenerator` uses.
+    public enum Kernel: Sendable, Equatable {
+        /// OpenBLAS `cblas_sgemv`.
+        case blas
+        /// The portable SIMD loop `multiply`.
+        case simd
+    }
+
+    /// y (rows) = W (rows, columns) · x (columns) + bias (rows) through OpenBLAS; `bias` may alias `y`.
+    @inlinable
+    public static func blas(_ w: UnsafePointer<Float>, rows: Int, columns n: Int, vector x: UnsafePointer<Float>,
+                            bias: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        if UnsafePointer(y) != bias { y.update(from: bias, count: rows) }
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(rows), Int32(n), 1, w, Int32(n), x, 1, 1, y, 1)
+    }
+
     /// y (rows) = W (rows, columns) · x (columns) + bias (rows), W row-major.
     ///
     /// `bias` may alias `y` (y += W x). Four rows at a time, eight columns per SIMD lane group;

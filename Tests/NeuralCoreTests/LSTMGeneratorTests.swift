@@ -1,11 +1,12 @@
 import Testing
 @testable import NeuralCore
 
-@Test func steppingOneTokenAtATimeMatchesTheFullForward() throws {
+@Test(arguments: [MatrixVector.Kernel.blas, .simd])
+func steppingOneTokenAtATimeMatchesTheFullForward(kernel: MatrixVector.Kernel) throws {
     let m = try LSTMLanguageModel(configuration: tinyConfig, seed: 8)
     let tokens = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3]
     let full = try m.logits(tokens: tokens, batchSize: 1)  // (1, 10, 11)
-    var g = LSTMGenerator(model: m)
+    var g = LSTMGenerator(model: m, kernel: kernel)
     for (t, token) in tokens.enumerated() {
         try g.step(token: token)
         for v in 0..<11 { #expect(abs(g.logits[v] - full.data[t * 11 + v]) < 1e-5, "step \(t) logit \(v)") }
@@ -32,24 +33,5 @@ import Testing
     #expect(try sample(2, SamplingOptions(temperature: 0)) == greedy)  // greedy ignores the generator
     #expect(throws: NeuralCoreError.invalidArgument(name: "top-p", reason: "0.0 must lie in (0, 1]")) {
         try sample(1, SamplingOptions(topP: 0))
-    }
-}
-
-@Test func matrixVectorMatchesTheNaiveProduct() {
-    for (rows, cols) in [(1, 1), (4, 8), (7, 13), (1024, 256), (5, 31)] {
-        var rng = Xoshiro256StarStar(seed: UInt64(rows * 1000 + cols))
-        let w = Tensor(shape: [rows, cols], normalMean: 0, std: 1, using: &rng)
-        let x = Tensor(shape: [cols], normalMean: 0, std: 1, using: &rng)
-        let b = Tensor(shape: [rows], normalMean: 0, std: 1, using: &rng)
-        var fast = [Float](repeating: 0, count: rows), slow = fast
-        w.data.withUnsafeBufferPointer { wp in
-            x.data.withUnsafeBufferPointer { xp in
-                b.data.withUnsafeBufferPointer { bp in
-                    MatrixVector.multiply(wp.baseAddress!, rows: rows, columns: cols, vector: xp.baseAddress!, bias: bp.baseAddress!, into: &fast)
-                    MatrixVector.naive(wp.baseAddress!, rows: rows, columns: cols, vector: xp.baseAddress!, bias: bp.baseAddress!, into: &slow)
-                }
-            }
-        }
-        for r in 0..<rows { #expect(abs(fast[r] - slow[r]) < 1e-4, "\(rows)×\(cols) row \(r)") }
     }
 }
