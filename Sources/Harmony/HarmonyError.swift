@@ -11,6 +11,8 @@ public enum HarmonyError: Error, Sendable, Hashable, CustomStringConvertible {
     case emptyMelody
     /// A chord sequence with nothing in it, or chords given out of time order.
     case invalidChordSequence(reason: String)
+    /// A voice range that reaches outside MIDI 0...127 or is too narrow (under an octave) to hold every chord tone.
+    case invalidVoiceRange(voice: String, range: ClosedRange<Int>)
     /// No voicing of a chord fits the declared voice ranges and spacing rules.
     case noVoicing(chord: String, index: Int)
     /// A note fell outside its instrument's declared range.
@@ -31,11 +33,14 @@ public enum HarmonyError: Error, Sendable, Hashable, CustomStringConvertible {
         case .emptyMelody:
             return "the melody has no notes: give at least one note to harmonise"
         case .invalidChordSequence(let reason):
-            return "invalid chord sequence: \(reason)"
+            return "invalid chord sequence: \(reason); give chord symbols in time order, inside the tune"
+        case .invalidVoiceRange(let voice, let range):
+            return "\(voice) range \(range.lowerBound)...\(range.upperBound) must lie in 0...127 and span at least an octave"
         case .noVoicing(let chord, let index):
             return "chord \(index) (\(chord)) has no voicing inside the voice ranges: widen the ranges"
         case .noteOutOfRange(let part, let pitch, let range, let onset):
-            return "part \(part): pitch \(pitch) at \(onset) is outside its range \(range.lowerBound)...\(range.upperBound)"
+            return "part \(part): pitch \(pitch) at \(onset) is outside its range \(range.lowerBound)...\(range.upperBound); "
+                + "widen the instrument's range or the voice ranges"
         case .invalidTemplate(let id, let reason):
             return "rhythm template \(id): \(reason); fix its row in RhythmTable.swift"
         case .notation(let error):

@@ -36,24 +36,35 @@ public struct VoiceLeader: Sendable {
     /// voicing in the ranges, and ``HarmonyError/invalidChordSequence(reason:)`` for an empty sequence.
     public func voice(_ chords: [ChordSymbol]) throws(HarmonyError) -> [VoicedChord] {
         guard !chords.isEmpty else { throw .invalidChordSequence(reason: "no chords to voice") }
+        for (name, range) in zip(["bass", "tenor", "alto", "soprano"], [ranges.bass] + ranges.upper) {
+            guard range.lowerBound >= 0, range.upperBound <= 127, range.count >= 12 else {
+                throw .invalidVoiceRange(voice: name, range: range)
+            }
+        }
+        // A chord repeated without a change keeps its voicing: search over the changes only.
+        var distinct: [ChordSymbol] = []
+        var owner: [Int] = []
+        for chord in chords {
+            if distinct.last != chord { distinct.append(chord) }
+            owner.append(distinct.count - 1)
+        }
         var layers: [[VoicedChord]] = []
-        for (i, chord) in chords.enumerated() {
+        for (i, chord) in distinct.enumerated() {
             let options = VoicingRules.candidates(for: chord, ranges: ranges, leadingTone: leadingTone)
-            guard !options.isEmpty else { throw .noVoicing(chord: chord.description, index: i) }
+            guard !options.isEmpty else { throw .noVoicing(chord: chord.description, index: owner.firstIndex(of: i)!) }
             layers.append(options)
         }
-        if let strict = search(layers, penalty: nil) { return strict }
-        return search(layers, penalty: 100)!
+        let path = search(layers, penalty: nil) ?? search(layers, penalty: 100)!
+        return owner.map { path[$0] }
     }
 
-    /// Cost of a transition, or nil when it breaks a rule and no penalty is allowed.
-    func transitionCost(_ a: VoicedChord, _ b: VoicedChord, penalty: Int?) -> Int? {
-        let p = a.pitches.map(\.midi), q = b.pitches.map(\.midi)
+    /// Cost of a transition between two voicings (bass first), or nil when it breaks a rule and no penalty
+    /// is allowed. In quarter semitones, so that the bass's quarter weight stays an integer.
+    func transitionCost(_ p: [Int], _ q: [Int], penalty: Int?) -> Int? {
         var faults = VoiceLeadingCheck.parallelCount(p, q)
         if VoiceLeadingCheck.isHiddenPerfect(lower: p[0], upper: p[3], lower: q[0], upper: q[3]) { faults += 1 }
         if VoiceLeadingCheck.overlaps(p, q) { faults += 1 }
         if faults > 0 && penalty == nil { return nil }
-        // Costs are in quarter semitones so that the bass weight stays an integer.
         var cost = 4 * faults * (penalty ?? 0)
         for v in 1..<4 { cost += 4 * abs(q[v] - p[v]) }
         cost += abs(q[0] - p[0])
@@ -68,13 +79,14 @@ public struct VoiceLeader: Sendable {
     }
 
     func search(_ layers: [[VoicedChord]], penalty: Int?) -> [VoicedChord]? {
-        var cost: [Int?] = layers[0].map { startCost($0) }
+        let numbers = layers.map { layer in layer.map { $0.pitches.map(\.midi) } }
+        var cost: [Int?] = layers[0].map { 4 * startCost($0) }
         var back: [[Int]] = [Array(repeating: -1, count: layers[0].count)]
         for l in 1..<layers.count {
             var next: [Int?] = Array(repeating: nil, count: layers[l].count)
             var arg = Array(repeating: -1, count: layers[l].count)
-            for (j, b) in layers[l].enumerated() {
-                for (i, a) in layers[l - 1].enumerated() {
+            for (j, b) in numbers[l].enumerated() {
+                for (i, a) in numbers[l - 1].enumerated() {
                     guard let base = cost[i], let step = transitionCost(a, b, penalty: penalty) else { continue }
                     if next[j] == nil || base + step < next[j]! { next[j] = base + step; arg[j] = i }
                 }
@@ -86,16 +98,5 @@ public struct VoiceLeader: Sendable {
         var path = [end]
         for l in stride(from: layers.count - 1, to: 0, by: -1) { path.append(back[l][path.last!]) }
         return zip(layers, path.reversed()).map { $0[$1] }
-    }
-}
-
-/// What abc2midi plays for chord symbols by default: the root two octaves below middle C's octave in the
-/// bass (MIDI 36 + root) and the chord in close root position with the root in the octave from C3
-/// (MIDI 48 + root + each interval). Measured from abc2midi's output by Scripts/harmony/abc2midi_baseline.py.
-public enum BlockChordBaseline {
-    /// The baseline realisation of a chord: bass, then every chord tone in close root position.
-    public static func voice(_ chord: ChordSymbol) -> [Int] {
-        let root = chord.root.pitchClass
-        return [36 + chord.bassPitchClass] + chord.quality.intervals.map { 48 + root + $0 }
     }
 }
