@@ -7,7 +7,7 @@ every note, repeats expanded, grace notes left out -- with the notes Tunesmith w
 (a JSON dump in `compose inspect --json` format, made by the Swift test dumpCorpusForAbc2midiComparison
 when TUNESMITH_ABC_DUMP_DIR is set). Onsets are in ticks at 480 per quarter; abc2midi starts every
 note one tick late, so onsets match within 3 ticks, and it staggers the notes of a chord by 10 ticks
-each, so notes it starts within 40 ticks of each other count as struck together. Velocities and note ends are not compared
+each, so notes it starts in a chain of gaps of at most 12 ticks count as struck together. Velocities and note ends are not compared
 (abc2midi applies its own beat-stress velocities and articulation gaps).
 
 How abc2midi is made comparable:
@@ -46,7 +46,7 @@ import mido
 
 ABC2MIDI_OPTIONS = ["-NGRA", "-NFER", "-NGUI", "-NFNP", "-NCOM", "-silent"]
 TOLERANCE = 3  # ticks
-CHORD_SPREAD = 40  # ticks: abc2midi staggers chord notes by 10 ticks each
+CHORD_SPREAD = 12  # ticks: abc2midi staggers the notes of a chord by 10 ticks each
 
 
 def split_tunes(text):
@@ -112,10 +112,11 @@ def abc2midi_notes(tune_text):
 def cluster_chords(notes):
     """abc2midi spreads the notes of a chord [CEG] a few ticks apart; give each the onset of its first."""
     out = []
-    start = None
+    start = previous = None
     for t, p in notes:
-        if start is None or t - start > CHORD_SPREAD:
+        if previous is None or t - previous > CHORD_SPREAD:
             start = t
+        previous = t
         out.append((start, p))
     return sorted(out)
 

@@ -302,20 +302,44 @@ extension ABCBodyParser {
 
     /// Appends a note, chord or rest at the voice's time, applying the running tuplet and broken rhythm.
     mutating func addSounding(_ element: ABCElement) {
+        let written = element.duration
+        var isChord = false
+        if case .chord = element { isChord = true }
         var factor = Rational.one
         if let t = voices[current].tuplet {
             factor = t.factor
             voices[current].tuplet = t.remaining > 1 ? (t.factor, t.remaining - 1, t.location) : nil
         }
         if let b = voices[current].pendingBroken {
-            factor *= b.factor
             voices[current].pendingBroken = nil
+            // abc2midi ignores `>`/`<` between two notes (or rests) of different written lengths
+            // (`d>B/` plays as written); we do the same. See README.md.
+            if written == b.previousWritten || isChord || b.previousIsChord {
+                factor *= b.nextFactor
+                lengthenPrevious(b)
+            }
         }
         let onset = voices[current].time
         let timed = retimed(element, onset: onset, factor: factor)
         voices[current].elements.append(timed)
         voices[current].lastSounding = voices[current].elements.count - 1
+        voices[current].lastWritten = written
         voices[current].time = onset + timed.duration
+    }
+
+    /// Applies a broken rhythm's factor to its first note and moves what follows it.
+    mutating func lengthenPrevious(_ b: PendingBroken) {
+        let old = voices[current].elements[b.previousIndex]
+        let new = retimed(old, onset: old.onset, factor: b.previousFactor)
+        let delta = new.duration - old.duration
+        voices[current].elements[b.previousIndex] = new
+        var k = b.previousIndex + 1
+        while k < voices[current].elements.count {
+            let e = voices[current].elements[k]
+            voices[current].elements[k] = ABCTune.moved(e, to: e.onset + delta)
+            k += 1
+        }
+        voices[current].time += delta
     }
 
     /// The element moved to `onset` with its length multiplied by `factor`.
@@ -337,16 +361,16 @@ extension ABCBodyParser {
         }
     }
 
-    /// `>` / `<`: lengthens or shortens the previous note and sets the factor for the next one.
+    /// `>` / `<`: marks the previous note to be lengthened or shortened, and the next one the other way.
     mutating func applyBroken(previous: Rational, next: Rational, at location: ABCLocation) throws(ABCError) {
         guard let index = voices[current].lastSounding else {
             throw .invalidBody(at: location, reason: "broken rhythm > or < with no note before it")
         }
-        let old = voices[current].elements[index]
-        let new = retimed(old, onset: old.onset, factor: previous)
-        voices[current].elements[index] = new
-        voices[current].time += new.duration - old.duration
-        voices[current].pendingBroken = (next, location)
+        var isChord = false
+        if case .chord = voices[current].elements[index] { isChord = true }
+        voices[current].pendingBroken = PendingBroken(
+            previousIndex: index, previousWritten: voices[current].lastWritten, previousIsChord: isChord,
+            previousFactor: previous, nextFactor: next, location: location)
     }
 
     /// A tie `-` after a note or chord.
@@ -414,15 +438,11 @@ extension ABCBodyParser {
             }
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
-        let utf = Array(text.utf8)
-        let leading = utf.prefix(while: { $0 == colon }).count
-        let trailing = utf.reversed().prefix(while: { $0 == colon }).count
-        var ends = leading > 0
-        var starts = trailing > 0
-        if leading == utf.count {  // "::" alone
-            ends = true
-            starts = utf.count >= 2
-        }
+        // `:|`, `:]`, `::` end a repeat; `|:`, `::` start one. As in abc2midi, `|:|` only starts one and
+        // `:[|` is not read as a repeat.
+        let allColons = text.utf8.allSatisfy { $0 == colon }
+        let ends = text.hasPrefix(":") || text.contains("]:|") || text.contains(":]") || allColons
+        let starts = text.contains("|:") || (allColons && text.utf8.count >= 2)
         let isDouble = text.contains("||") || text.contains("|]") || text.contains("[|")
         var endings: [Int] = []
         if i < end, isDigit(bytes[i]) { endings = readEndingList(&i, end: end) }

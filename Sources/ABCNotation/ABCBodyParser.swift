@@ -17,6 +17,16 @@ public enum ABCVoicePolicy: Sendable, Hashable {
     case reject
 }
 
+/// A broken-rhythm mark waiting for the note after it.
+struct PendingBroken {
+    var previousIndex: Int
+    var previousWritten: Rational
+    var previousIsChord: Bool
+    var previousFactor: Rational
+    var nextFactor: Rational
+    var location: ABCLocation
+}
+
 /// What one voice has read so far.
 struct ABCVoiceState {
     var id: String
@@ -29,8 +39,11 @@ struct ABCVoiceState {
     var barAccidentals: [Int: Int] = [:]
     /// The running tuplet: the factor on each note, how many notes it still covers, and where it began.
     var tuplet: (factor: Rational, remaining: Int, location: ABCLocation)?
-    /// The factor that a `>` or `<` puts on the next note, and where the mark was.
-    var pendingBroken: (factor: Rational, location: ABCLocation)?
+    /// A `>` or `<` waiting for its second note: the first note's index, written length and factor,
+    /// the factor for the next note, and where the mark was.
+    var pendingBroken: PendingBroken?
+    /// The written length (before tuplets and broken rhythm) of the last note, chord or rest.
+    var lastWritten = Rational.zero
     /// Index in `elements` of the last note, chord or rest.
     var lastSounding: Int?
 }

@@ -67,28 +67,35 @@ extension ABCTune {
         return chars.isEmpty ? result : nil
     }
 
-    /// Plays through one section's repeats and endings the way abc2midi 4.84 does (each rule below was
-    /// checked against abc2midi on small tunes; README.md lists them):
-    /// - `|: … :|` plays twice; a `:|` with no `|:` repeats from the start of the tune, or, once a repeat
-    ///   has been completed, from just after that repeat's `:|` or the last `||`/`|]`/`[|` after it.
-    ///   Inside a `P:` part a second `:|` with no `|:` of its own does not repeat.
-    /// - the second time through, an ending (`[1`) that does not list the pass is skipped up to the first
-    ///   ending that lists it and has not been played yet, or to a plain `:|`, `||` or `|:`;
-    ///   entering ending 2 starts a new first pass, so a later `:|` repeats again from the same start.
+    /// Plays through one section's repeats and endings the way abc2midi 4.84 does. Each rule below was
+    /// checked against abc2midi on small tunes (README.md lists them). Two counters are kept, as
+    /// abc2midi's behaviour needs: `repeatPass` decides whether a `:|` jumps back, `endingPass` which
+    /// ending (`[1`, `[2`) plays.
+    /// - `:|` in repeat pass 1 jumps back to the start (repeat pass 2, ending pass 2); in repeat pass 2 it
+    ///   completes the repeat (both passes back to 1). The start is the tune's start, the last `|:`, or,
+    ///   after a completed repeat, just after its `:|` or the last `||`/`|]`/`[|` after it. Inside a `P:`
+    ///   part, once a repeat has completed a `:|` with no `|:` of its own does not repeat.
+    /// - an ending that does not list the ending pass is skipped, up to an ending bar that lists it and
+    ///   has not been entered before (entering it sets repeat pass 1, so a later `:|` jumps back again),
+    ///   or a plain `:|` (which completes the repeat), `||`, `|]`, `[|` or `|:`.
+    /// - `|:`, `[|:` and `::` start a repeat with both passes at 1 (`||:` only moves the start), and a
+    ///   `::` met inside a second ending does not jump back.
     static func expandRepeats(_ elements: [ABCElement], inPart: Bool = false) -> [ABCElement] {
         var out: [ABCElement] = []
         var i = 0
         var start: Int? = 0
-        var pass = 1
+        var repeatPass = 1
+        var endingPass = 1
         var skipping = false
         var completed = false
-        var played: Set<Int> = []
+        var entered: Set<Int> = []
+        var openRepeat = false
         var steps = 0
         let limit = elements.count * 8 + 16
         func complete(at index: Int) {
-            pass = 1
+            repeatPass = 1
+            endingPass = 1
             completed = true
-            played = []
             start = inPart ? nil : index + 1
         }
         while i < elements.count, steps < limit {
@@ -101,23 +108,22 @@ extension ABCTune {
             }
             if skipping {
                 if !b.endings.isEmpty {
-                    if b.endings.contains(pass) && !b.endings.allSatisfy(played.contains) {
+                    if b.endings.contains(endingPass) && !entered.contains(i) {
                         skipping = false
-                        played.formUnion(b.endings)
-                        pass = 1
+                        entered.insert(i)
+                        repeatPass = 1
                         out.append(e)
                     }
                 } else if b.endsRepeat {
                     skipping = false
                     out.append(e)
                     complete(at: i)
+                    if b.startsRepeat { start = i + 1 }
                 } else if b.startsRepeat || b.isDouble {
                     skipping = false
                     out.append(e)
                     if b.startsRepeat {
                         start = i + 1
-                        pass = 1
-                        played = []
                     } else if completed && !inPart {
                         start = i + 1
                     }
@@ -125,10 +131,16 @@ extension ABCTune {
                 i += 1
                 continue
             }
-            if b.endsRepeat {
-                if pass == 1, let s = start {
+            // abc2midi: `::` inside a second ending only starts a new repeat; a `|:` while an earlier
+            // `|:` is still open is read as `::` ("replacing |: with double repeat").
+            var endsHere = b.endsRepeat && !(b.text == "::" && endingPass == 2)
+            if b.startsRepeat && !b.endsRepeat && openRepeat { endsHere = true }
+            if b.startsRepeat { openRepeat = true } else if endsHere { openRepeat = false }
+            if endsHere {
+                if repeatPass == 1, let s = start {
                     out.append(e)
-                    pass = 2
+                    repeatPass = 2
+                    endingPass = 2
                     i = s
                     continue
                 }
@@ -136,15 +148,14 @@ extension ABCTune {
             }
             out.append(e)
             if !b.endings.isEmpty {
-                if b.endings.contains(pass) {
-                    played.formUnion(b.endings)
-                } else {
-                    skipping = true
-                }
+                if !b.endings.contains(endingPass) { skipping = true }
             } else if b.startsRepeat {
                 start = i + 1
-                pass = 1
-                played = []
+                // `|:`, `[|:` and `::` also begin new passes; abc2midi does not do so for `||:`.
+                if b.text != "||:" {
+                    repeatPass = 1
+                    endingPass = 1
+                }
             } else if b.isDouble && completed && !inPart && !b.endsRepeat {
                 start = i + 1
             }
