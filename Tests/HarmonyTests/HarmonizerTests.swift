@@ -16,6 +16,11 @@ import Testing
         return Double(hits) / Double(max(1, total))
     }
 
+    /// Prints the figures quoted in Sources/Harmony/README.md (`grep '^harmonized'` in the test output).
+    func report(_ name: String, _ result: Harmonization, _ share: Double) {
+        print("harmonized | \(name) | \(result.chords.map(\.symbol.description).joined(separator: " ")) | \(share) |")
+    }
+
     @Test func soldiersJoyIsHarmonisedInD() throws {
         let tune = TuneFixtures.soldiersJoy
         let melody = TuneFixtures.melody(tune)
@@ -27,7 +32,9 @@ import Testing
         // Bar 4 (G2E2 E2FG) and bar 7 (fafd egec) lead away from and back to D: an A chord.
         #expect(["A", "A7", "Em"].contains(result.segments[3].symbol.description), "\(result.segments[3].symbol)")
         #expect(["A", "A7"].contains(result.segments[6].symbol.description), "\(result.segments[6].symbol)")
-        #expect(strongBeatChordToneShare(melody, result, meter: tune.meter, anacrusis: tune.anacrusis) >= 0.85)
+        let share = strongBeatChordToneShare(melody, result, meter: tune.meter, anacrusis: tune.anacrusis)
+        report("Soldiers' Joy (march)", result, share)
+        #expect(share >= 0.85)
     }
 
     @Test func hasteToTheWeddingHasAHalfCadenceInBarFour() throws {
@@ -39,7 +46,9 @@ import Testing
         #expect(bar4.contains { $0 == "A" || $0 == "A7" }, "bar 4 (EFE E2FG) should be on A: \(bar4)")
         #expect(result.segments.last?.symbol.description == "D")
         #expect(result.segments.first?.symbol.description == "D")
-        #expect(strongBeatChordToneShare(melody, result, meter: tune.meter, anacrusis: tune.anacrusis) >= 0.8)
+        let share = strongBeatChordToneShare(melody, result, meter: tune.meter, anacrusis: tune.anacrusis)
+        report("Haste to the Wedding (jig)", result, share)
+        #expect(share >= 0.8)
     }
 
     @Test func drunkenGangerSlipJigCadencesOnA() throws {
@@ -55,6 +64,7 @@ import Testing
         // tunes (0.58 measured, chords A E7 A A A D E A; A everywhere would score 0.67 on beats alone but
         // ignores the off-beat notes and the cadences).
         let share = strongBeatChordToneShare(melody, result, meter: tune.meter, anacrusis: .zero)
+        report("The Drunken Ganger (slip jig)", result, share)
         #expect(share >= 0.55, "share \(share)")
     }
 
