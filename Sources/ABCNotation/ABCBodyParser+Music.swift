@@ -447,6 +447,11 @@ extension ABCBodyParser {
         var endings: [Int] = []
         if i < end, isDigit(bytes[i]) { endings = readEndingList(&i, end: end) }
         voices[current].barAccidentals = [:]
+        if text == "|" && lastIsBareBar {
+            // `…fdB|` at a line's end and `|1 …` at the next line's start are one bar line.
+            if !endings.isEmpty { addEndings(endings, location: location) }
+            return
+        }
         append(.bar(ABCBar(onset: voices[current].time, text: text, endsRepeat: ends, startsRepeat: starts,
             isDouble: isDouble, endings: endings, location: location)))
     }

@@ -73,7 +73,8 @@ extension ABCTune {
     /// ending (`[1`, `[2`) plays.
     /// - `:|` in repeat pass 1 jumps back to the start (repeat pass 2, ending pass 2); in repeat pass 2 it
     ///   completes the repeat (both passes back to 1). The start is the tune's start, the last `|:`, or,
-    ///   after a completed repeat, just after its `:|` or the last `||`/`|]`/`[|` after it. Inside a `P:`
+    ///   after a completed repeat, just after its `:|` or the last `||`/`|]`/`[|` after it (while no
+    ///   `|:` is open). Inside a `P:`
     ///   part, once a repeat has completed a `:|` with no `|:` of its own does not repeat.
     /// - an ending that does not list the ending pass is skipped, up to an ending bar that lists it and
     ///   has not been entered before (entering it sets repeat pass 1, so a later `:|` jumps back again),
@@ -124,7 +125,7 @@ extension ABCTune {
                     out.append(e)
                     if b.startsRepeat {
                         start = i + 1
-                    } else if completed && !inPart {
+                    } else if completed && !inPart && !openRepeat {
                         start = i + 1
                     }
                 }
@@ -156,7 +157,7 @@ extension ABCTune {
                     repeatPass = 1
                     endingPass = 1
                 }
-            } else if b.isDouble && completed && !inPart && !b.endsRepeat {
+            } else if b.isDouble && completed && !inPart && !b.endsRepeat && !openRepeat {
                 start = i + 1
             }
             i += 1
