@@ -7,7 +7,9 @@ public enum Activation {
     /// e^x for 8 lanes; inputs are clamped to [−87.3, 88.3] so 2ⁿ stays a normal Float.
     @inlinable @inline(__always)
     public static func exp(_ v: SIMD8<Float>) -> SIMD8<Float> {
-        let x = v.clamped(lowerBound: SIMD8(repeating: -87.3), upperBound: SIMD8(repeating: 88.3))
+        var x = v
+        x.replace(with: -87.3, where: x .< -87.3)
+        x.replace(with: 88.3, where: x .> 88.3)
         // n = round(x · log2 e): adding 1.5 · 2²³ rounds to an integer held in the low mantissa bits
         let magic = SIMD8<Float>(repeating: 12_582_912)
         let t = x * 1.442_695_04 + magic
