@@ -80,6 +80,22 @@ import Testing
         #expect(moved.first.map { $0.1.midi - $0.0.midi } == 2)
     }
 
+    /// When every path breaks a rule, the strict search finds nothing and the penalised search still returns
+    /// the realisation, whose report names the faults.
+    @Test func penalisedSearchReturnsTheCleanestFaultyPath() throws {
+        let c = ChordSymbol(parsing: "C")!, d = ChordSymbol(parsing: "D")!
+        let first = VoicedChord(symbol: c, bass: try Pitch(midi: 48), upper: [try Pitch(midi: 55), try Pitch(midi: 60), try Pitch(midi: 64)])
+        let parallel = VoicedChord(symbol: d, bass: try Pitch(midi: 50), upper: [try Pitch(midi: 57), try Pitch(midi: 62), try Pitch(midi: 66)])
+        let leader = VoiceLeader()
+        #expect(leader.search([[first], [parallel]], penalty: nil) == nil)
+        let path = try #require(leader.search([[first], [parallel]], penalty: 100))
+        #expect(path == [first, parallel])
+        #expect(VoiceLeadingCheck.report(path).parallels == 2) // bass–tenor fifths and bass–alto octaves
+        // With a clean alternative available, the penalised search prefers it over the faulty one.
+        let clean = VoicedChord(symbol: d, bass: try Pitch(midi: 50), upper: [try Pitch(midi: 54), try Pitch(midi: 57), try Pitch(midi: 62)])
+        #expect(leader.search([[first], [parallel, clean]], penalty: 100) == [first, clean])
+    }
+
     @Test func unvoiceableChordsThrow() {
         // Ranges an octave and more apart: adjacent upper voices can never lie within an octave.
         let narrow = VoiceRanges(bass: 36...47, tenor: 48...59, alto: 72...83, soprano: 96...107)
