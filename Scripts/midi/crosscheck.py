@@ -17,7 +17,8 @@ minimum and "last" the maximum of (start, pitch, end) over all notes. Both reade
 switched off; as a second check, our paired + unterminated count must equal mido's note-on count
 (velocity > 0). Files we reject are listed, one line each, with the byte offset and track from our error.
 Part B, files we write: every file in DUMP/generated (written from scores) loads in mido, pretty_midi and
-music21 with Python warnings turned into errors; every file in DUMP/rewritten (the samples as our writer
+music21 with Python warnings turned into errors, and those written from a sample's Score (score-*) hold the
+sample's notes in quarter notes (per symusic); every file in DUMP/rewritten (the samples as our writer
 writes them) loads in mido and pretty_midi and holds the same notes per symusic as the original.
 Exit status 0 when every check passes.
 """
@@ -92,7 +93,8 @@ def part_a(root, dump):
             ref, ref_error = None, f"{type(e).__name__}: {e}"
         if "error" in ours:
             rejected += 1
-            where = f"byte offset {ours.get('offset')}, track {ours.get('track')}"
+            track = ours.get("track")
+            where = f"byte offset {ours.get('offset')}, " + ("in the header" if track is None else f"track {track}")
             others = "symusic rejects it too" if ref_error else f"symusic reads {len(ref)} notes"
             print(f"REJECTED {rel} ({where}): {ours['error']} [{others}]")
             continue
@@ -120,6 +122,16 @@ def part_a(root, dump):
     return bad
 
 
+def symusic_quarter_notes(data, keep_zero_length):
+    """Notes as sorted (start, pitch, end) in exact quarter notes, via symusic."""
+    import symusic
+    from fractions import Fraction
+    s = symusic.Score.from_midi(data)
+    q = s.ticks_per_quarter
+    return sorted((Fraction(n.time, q), n.pitch, Fraction(n.time + n.duration, q))
+                  for t in s.tracks for n in t.notes if keep_zero_length or n.duration > 0)
+
+
 def part_b(root, dump):
     import mido
     import pretty_midi
@@ -139,6 +151,16 @@ def part_b(root, dump):
                 except Exception as e:  # noqa: BLE001 - warnings are errors here
                     bad += 1
                     print(f"WRITER {name}: {lib} fails or warns: {type(e).__name__}: {e}")
+        if name.startswith("score-"):
+            # Written from the Score of a sample: the same notes in quarter notes (zero-length ones are
+            # dropped by the Score conversion, as the README says).
+            with open(path, "rb") as f:
+                written = f.read()
+            with open(os.path.join(root, urllib.parse.unquote(name[len("score-"):])), "rb") as f:
+                original = f.read()
+            if symusic_quarter_notes(written, True) != symusic_quarter_notes(original, False):
+                bad += 1
+                print(f"WRITER {name}: symusic reads different notes (in quarter notes) than in the original")
     rw_dir = os.path.join(dump, "rewritten")
     rewritten = sorted(os.listdir(rw_dir)) if os.path.isdir(rw_dir) else []
     for name in rewritten:

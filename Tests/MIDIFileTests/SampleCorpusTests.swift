@@ -44,12 +44,14 @@ struct SampleCorpusTests {
     }
 
     /// With `TUNESMITH_MIDI_DUMP_DIR` set, writes one JSON per sample file (the `compose inspect --json`
-    /// layout, times in ticks) for Scripts/midi/crosscheck.py, plus each file as our writer writes it.
+    /// layout, times in ticks) for Scripts/midi/crosscheck.py, plus each file as our writer writes it
+    /// (`rewritten/`) and files written from scores (`generated/`).
     @Test(.enabled(if: ProcessInfo.processInfo.environment["TUNESMITH_MIDI_DUMP_DIR"] != nil))
     func dumpNotesAsJSON() throws {
         let dir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["TUNESMITH_MIDI_DUMP_DIR"]!)
         let notesDir = dir.appendingPathComponent("notes"), rewritten = dir.appendingPathComponent("rewritten")
-        for d in [notesDir, rewritten] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
+        let generated = dir.appendingPathComponent("generated")
+        for d in [notesDir, rewritten, generated] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
         for (path, bytes) in try SampleCorpus.load() {
             // "a/b.mid" -> "a%2Fb.mid" (percent-encoding "%" and "/" only), undone by crosscheck.py.
             let flat = path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
@@ -64,7 +66,15 @@ struct SampleCorpusTests {
                 ])
             }
             try json.write(to: notesDir.appendingPathComponent(flat + ".json"))
+            // Every 40th sample also goes through a Score: read -> score -> write (at 480 ticks per quarter).
+            if SampleCorpus.relativePaths.firstIndex(of: path)! % 40 == 0, let file = try? MIDIFile(bytes: bytes),
+               let score = try? file.score() {
+                try MIDIFile(score: score).write(toFile: generated.appendingPathComponent("score-" + flat).path)
+            }
         }
+        // Files written from the test tune at two resolutions.
+        try MIDIFile(score: ScoreToMIDITests.tune()).write(toFile: generated.appendingPathComponent("tune-480.mid").path)
+        try MIDIFile(score: ScoreToMIDITests.tune(), ticksPerQuarter: 96).write(toFile: generated.appendingPathComponent("tune-96.mid").path)
     }
 }
 
