@@ -31,7 +31,7 @@ extension ABCTune {
         var out: [ABCElement] = []
         var time = Rational.zero
         for section in sections {
-            for e in Self.expandRepeats(section, inPart: usesParts) {
+            for e in Self.expandRepeats(section, inPart: usesParts || voices.count > 1) {
                 out.append(Self.moved(e, to: time))
                 time += e.duration
             }
@@ -74,8 +74,8 @@ extension ABCTune {
     /// - `:|` in repeat pass 1 jumps back to the start (repeat pass 2, ending pass 2); in repeat pass 2 it
     ///   completes the repeat (both passes back to 1). The start is the tune's start, the last `|:`, or,
     ///   after a completed repeat, just after its `:|` or the last `||`/`|]`/`[|` after it (while no
-    ///   `|:` is open). Inside a `P:`
-    ///   part, once a repeat has completed a `:|` with no `|:` of its own does not repeat.
+    ///   `|:` is open). Inside a `P:` part, and in a tune with several voices, once a repeat has
+    ///   completed a `:|` with no `|:` of its own does not repeat.
     /// - an ending that does not list the ending pass is skipped, up to an ending bar that lists it and
     ///   has not been entered before (entering it sets repeat pass 1, so a later `:|` jumps back again),
     ///   or a plain `:|` (which completes the repeat), `||`, `|]`, `[|` or `|:`.
