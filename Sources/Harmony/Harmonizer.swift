@@ -86,7 +86,8 @@ public struct Harmonizer: Sendable {
             for (c, chord) in candidates.enumerated() {
                 let tones = Set(chord.symbol(in: key).pitchClasses)
                 var score = 0.5 * log(chord.commonness)
-                for (pc, w) in weights { score += tones.contains(pc) ? w : -0.7 * w }
+                // Summed in pitch-class order: dictionary order varies between runs, and float sums must not.
+                for (pc, w) in weights.sorted(by: { $0.key < $1.key }) { score += tones.contains(pc) ? w : -0.7 * w }
                 // A seventh chord needs its seventh in the melody; otherwise the triad is the plainer choice.
                 if chord.quality.intervals.count == 4 {
                     let seventh = (chord.symbol(in: key).root.pitchClass + chord.quality.intervals[3]) % 12

@@ -86,8 +86,8 @@ public struct Style: Sendable, Hashable {
 
     /// The style's name.
     public var kind: Kind
-    /// The meters it allows, the default first.
-    public var meters: [MeterOption]
+    /// The meters it allows, the default first (never empty; set only by the catalogue).
+    public internal(set) var meters: [MeterOption]
     /// True when any meter is acceptable (folk); meters not listed get ``fallbackBeatsPerMinute``.
     public var acceptsAnyMeter: Bool
     /// The melodic feel.
