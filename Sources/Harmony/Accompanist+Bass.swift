@@ -49,15 +49,21 @@ extension Accompanist {
             while q < range.lowerBound { q += 12 }
             return q
         }
-        let fifth = voicing.symbol.quality.intervals.count > 2 ? voicing.symbol.quality.intervals[2] : 7
-        let up = root + fifth
+        // Chord tones are found above the sounding bass by pitch class, so a slash chord (C/E) still
+        // gets its own fifth (G), not a fifth above its bass note.
+        let intervals = voicing.symbol.quality.intervals
+        func above(_ interval: Int) -> Int {
+            let pc = (voicing.symbol.root.pitchClass + interval) % 12
+            return root + 1 + ((pc - (root + 1) % 12) + 12) % 12
+        }
+        let up = above(intervals.count > 2 ? intervals[2] : 7)
         let fifthPitch = range.contains(up) ? up : fit(up - 12)
         let pitch: Int
         switch symbol {
         case "R": pitch = fit(root)
         case "F": pitch = fifthPitch
         case "O": pitch = range.contains(root + 12) ? root + 12 : fit(root)
-        case "T": pitch = fit(root + voicing.symbol.quality.intervals[1])
+        case "T": pitch = fit(above(intervals[1]))
         case "A":
             if options.walkingBass, span + 1 < voicings.count,
                voicings[span + 1].bass.pitchClass != voicing.bass.pitchClass {

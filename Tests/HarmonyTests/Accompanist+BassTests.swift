@@ -19,4 +19,26 @@ import Testing
         #expect(pieces.map(\.length) == [1, 2])
         #expect(pieces.map(\.span) == [0, 1])
     }
+
+    @Test func bassSymbolsPickChordTonesInRange() throws {
+        let accompanist = Accompanist(style: .reel, key: .cMajor, meter: .cutTime) // acoustic bass 28...55
+        func voicing(_ name: String, bass: Int) throws -> VoicedChord {
+            VoicedChord(symbol: ChordSymbol(parsing: name)!, bass: try Pitch(midi: bass),
+                        upper: [try Pitch(midi: 60), try Pitch(midi: 64), try Pitch(midi: 67)])
+        }
+        let chords = [try voicing("C/E", bass: 40), try voicing("G", bass: 55), try voicing("C", bass: 48)]
+        // C/E: the fifth is G above the E bass, the third E; R is the slash bass itself.
+        #expect(try accompanist.bassPitch("F", span: 0, voicings: chords, onset: 0) == 43)
+        #expect(try accompanist.bassPitch("R", span: 0, voicings: chords, onset: 0) == 40)
+        #expect(try accompanist.bassPitch("T", span: 0, voicings: chords, onset: 0) == 52)
+        // G3 at the top of the range: the fifth D goes below (D3), the octave is not available.
+        #expect(try accompanist.bassPitch("F", span: 1, voicings: chords, onset: 0) == 50)
+        #expect(try accompanist.bassPitch("O", span: 1, voicings: chords, onset: 0) == 55)
+        // Approach from G3 into C3: B2 below (47) is nearer than D3 above (50)? |47-55| = 8 > |50-55| = 5: D3.
+        #expect(try accompanist.bassPitch("A", span: 1, voicings: chords, onset: 0) == 50)
+        var plain = accompanist
+        plain.options.walkingBass = false
+        #expect(try plain.bassPitch("A", span: 0, voicings: chords, onset: 0) == 43) // the fifth instead
+        #expect(try accompanist.bassPitch("A", span: 2, voicings: chords, onset: 0) == 55) // last chord: fifth G3
+    }
 }
