@@ -48,8 +48,10 @@ extension ABCBodyParser {
             switch c {
             case space, tab, UInt8(ascii: "`"), UInt8(ascii: "y"), UInt8(ascii: "$"):
                 i += 1
-            case percent, backslash:
-                return  // a comment, or a line continuation: the rest of the line carries no music
+            case percent:
+                return  // a comment: the rest of the line carries no music
+            case backslash:
+                i += 1  // a line continuation (abc2midi also skips a stray one inside a line)
             case quote:
                 guard let close = find(quote, from: i + 1, end: end) else {
                     throw .unterminated(what: "quoted text \"", at: loc(i))

@@ -142,6 +142,7 @@ extension ABCTune {
                     out.append(e)
                     repeatPass = 2
                     endingPass = 2
+                    completed = false
                     i = s
                     continue
                 }
