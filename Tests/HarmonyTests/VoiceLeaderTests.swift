@@ -59,6 +59,7 @@ import Testing
     @Test func measuredFiguresTable() throws {
         var lines = ["| progression | key | voice leader: upper semitones | parallels | hidden | baseline: upper semitones | with bass | parallels |",
                      "|---|---|---:|---:|---:|---:|---:|---:|"]
+        var raw: [String] = []
         for progression in Self.progressions {
             for keyName in Self.majorKeys {
                 let (key, symbols) = try chords(progression.numerals, keyName)
@@ -66,10 +67,18 @@ import Testing
                 let base = VoiceLeadingCheck.report(symbols.map(BlockChordBaseline.voice))
                 lines.append("| \(progression.name) | \(keyName) | \(led.upperMovement) | \(led.parallels) | \(led.hiddenOuter) | "
                              + "\(base.upperMovement) | \(base.upperMovement + base.bassMovement) | \(base.parallels) |")
+                // Raw pitches for Scripts/harmony/music21_voiceleading.py (an independent check with music21).
+                // Spelled in the key, so that music21 names the intervals as a musician would (Db–Ab a fifth).
+                let spell = { (midi: Int) in key.spell(try! Pitch(midi: midi)).description }
+                let voiced = try VoiceLeader(key: key).voice(symbols).map { $0.pitches.map { spell($0.midi) }.joined(separator: " ") }
+                let block = symbols.map { BlockChordBaseline.voice($0).map(spell).joined(separator: " ") }
+                raw.append("voicing | leader | \(progression.name) | \(keyName) | " + voiced.joined(separator: ", "))
+                raw.append("voicing | baseline | \(progression.name) | \(keyName) | " + block.joined(separator: ", "))
             }
         }
         print(lines.joined(separator: "\n"))
-        #expect(lines.count == 2 + 24)
+        print(raw.joined(separator: "\n"))
+        #expect(lines.count == 2 + 24 && raw.count == 48)
     }
 
     @Test func commonTonesAreHeld() throws {
