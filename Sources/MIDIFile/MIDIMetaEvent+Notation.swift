@@ -10,7 +10,7 @@ import Notation
 //   (36 for a dotted-quarter beat in 6/8) and 8 thirty-seconds per quarter. Reading keeps only n/d, so
 //   `C` and `C|` come back as 4/4 and 2/2 written with numbers.
 // - Key: written as sharps/flats and major/minor. Other modes have no MIDI form: they are written with
-//   their signature and "major" (A dorian -> 0 sharps, major), so they come back as that major key.
+//   their signature and "major" (A dorian -> 1 sharp, major, read back as G major), so they come back as that major key.
 //   Signatures beyond 7 sharps or flats cannot be written.
 
 extension MIDIMetaEvent {

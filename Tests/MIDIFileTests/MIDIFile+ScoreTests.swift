@@ -55,30 +55,6 @@ struct MIDIToScoreTests {
         }
     }
 
-    @Test func temposReadBackAsTheSimplestFractionThatRoundsTheSame() throws {
-        #expect(MIDIMetaEvent.quarterNotesPerMinute(microsecondsPerQuarter: 500_000) == 120)
-        #expect(MIDIMetaEvent.quarterNotesPerMinute(microsecondsPerQuarter: 666_667) == 90)
-        #expect(MIDIMetaEvent.quarterNotesPerMinute(microsecondsPerQuarter: 497_925) == Rational(241, 2))
-        #expect(MIDIMetaEvent.quarterNotesPerMinute(microsecondsPerQuarter: 1) == 60_000_000)
-        for us in [1, 2, 3, 7, 1000, 333_333, 461_538, 0xFF_FFFF] {
-            let qpm = MIDIMetaEvent.quarterNotesPerMinute(microsecondsPerQuarter: us)
-            #expect(try TempoChange(quarterNotesPerMinute: qpm).microsecondsPerQuarter == us, "\(us) µs")
-        }
-    }
-
-    @Test func keySignaturesNameTheirMajorOrMinorKey() {
-        #expect(MIDIMetaEvent.key(fifths: 0, isMinor: false) == Key.cMajor)
-        #expect(MIDIMetaEvent.key(fifths: -3, isMinor: true) == Key(tonic: PitchSpelling(.c), mode: .minor))
-        #expect(MIDIMetaEvent.key(fifths: 7, isMinor: true) == Key(tonic: PitchSpelling(.a, .sharp), mode: .minor))
-        #expect(MIDIMetaEvent.key(fifths: -7, isMinor: false) == Key(tonic: PitchSpelling(.c, .flat)))
-        #expect(MIDIMetaEvent.key(fifths: 8, isMinor: false) == nil)
-        for fifths in -7...7 {
-            for minor in [false, true] {
-                #expect(MIDIMetaEvent.key(fifths: fifths, isMinor: minor)?.fifths == fifths)
-            }
-        }
-    }
-
     @Test(.enabled(if: SampleCorpus.isAvailable, "needs ../shared/midi-samples"))
     func everySampleFileConvertsAndSurvivesScoreWriteRead() throws {
         var converted = 0
