@@ -80,6 +80,9 @@ public struct Accompanist: Sendable {
     /// Accompaniment for chord symbols over a tune ending at `end` (rounded up to a whole bar).
     public func accompany(_ chords: [TimedChordSymbol], until end: Rational,
                           using rng: inout some RandomNumberGenerator) throws(HarmonyError) -> Accompaniment {
+        guard anacrusis >= .zero, anacrusis < meter.barLength else {
+            throw .invalidAnacrusis(length: anacrusis, barLength: meter.barLength)
+        }
         guard !chords.isEmpty else { throw .invalidChordSequence(reason: "no chord symbols") }
         for (a, b) in zip(chords, chords.dropFirst()) where !(a.onset < b.onset) {
             throw .invalidChordSequence(reason: "chord \(b.symbol) at \(b.onset) does not come after \(a.symbol) at \(a.onset)")

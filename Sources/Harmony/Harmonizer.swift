@@ -71,6 +71,9 @@ public struct Harmonizer: Sendable {
 
     /// The harmonisation of a melody; throws ``HarmonyError/emptyMelody`` when it has no notes.
     public func harmonize(_ melody: Voice) throws(HarmonyError) -> Harmonization {
+        guard anacrusis >= .zero, anacrusis < meter.barLength else {
+            throw .invalidAnacrusis(length: anacrusis, barLength: meter.barLength)
+        }
         let notes = melody.notes
         guard !notes.isEmpty, melody.end > anacrusis else { throw .emptyMelody }
         let grid = segmentGrid(until: melody.end)

@@ -7,6 +7,8 @@ public enum HarmonyError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownStyle(name: String, suggestion: String?)
     /// A meter the style does not allow (e.g. a jig in 3/4).
     case meterNotAllowed(style: String, meter: String, allowed: [String])
+    /// A pickup that is negative or not shorter than a bar.
+    case invalidAnacrusis(length: Rational, barLength: Rational)
     /// The melody has no notes to harmonise.
     case emptyMelody
     /// A chord sequence with nothing in it, or chords given out of time order.
@@ -30,6 +32,8 @@ public enum HarmonyError: Error, Sendable, Hashable, CustomStringConvertible {
             return "unknown style '\(name)': use one of \(known)"
         case .meterNotAllowed(let style, let meter, let allowed):
             return "style \(style) does not allow meter \(meter): use one of \(allowed.joined(separator: ", "))"
+        case .invalidAnacrusis(let length, let barLength):
+            return "pickup of \(length) quarter notes must be at least 0 and shorter than the bar (\(barLength))"
         case .emptyMelody:
             return "the melody has no notes: give at least one note to harmonise"
         case .invalidChordSequence(let reason):

@@ -14,6 +14,19 @@ import Testing
         #expect(HarmonyError.notation(.pitchOutOfRange(130)).description.hasPrefix("notation: pitch 130"))
     }
 
+    @Test func badPickupsThrow() {
+        let melody = TuneFixtures.melody(TuneFixtures.hasteToTheWedding)
+        #expect(throws: HarmonyError.invalidAnacrusis(length: 3, barLength: 3)) {
+            try Harmonizer(key: .cMajor, meter: .sixEight, style: .jig, anacrusis: 3).harmonize(melody)
+        }
+        var rng = SplitMix64(seed: 0)
+        #expect(throws: HarmonyError.invalidAnacrusis(length: -1, barLength: 3)) {
+            try Accompanist(style: .jig, key: .cMajor, meter: .sixEight, anacrusis: -1)
+                .accompany([TimedChordSymbol(onset: 0, symbol: ChordSymbol(parsing: "C")!)], until: 6, using: &rng)
+        }
+        #expect(HarmonyError.invalidAnacrusis(length: 3, barLength: 3).description.contains("shorter than the bar"))
+    }
+
     @Test func badVoiceRangesThrowInsteadOfCrashing() {
         let tooHigh = VoiceRanges(bass: 40...60, tenor: 48...67, alto: 55...72, soprano: 120...140)
         #expect(throws: HarmonyError.invalidVoiceRange(voice: "soprano", range: 120...140)) {
