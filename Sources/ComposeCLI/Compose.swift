@@ -10,6 +10,8 @@ public struct Compose: ParsableCommand {
             Errors are one line on standard error; data goes to standard output or to -o FILE.
             """,
         subcommands: [
+            Convert.self,
+            Inspect.self,
             CorpusCommand.self,
             Eval.self,
             Train.self,
