@@ -21,9 +21,10 @@ import Notation
 extension MIDIFile {
     /// The file as a `Score` (rules above).
     public func score() throws(MIDIFileError) -> Score {
-        guard case .ticksPerQuarter(let tpq) = division else {
-            guard case .smpte(let fps, let tpf) = division else { fatalError("unreachable") }
-            throw .smpteDivisionHasNoQuarterNotes(framesPerSecond: fps, ticksPerFrame: tpf)
+        let tpq: Int
+        switch division {
+        case .ticksPerQuarter(let n): tpq = n
+        case .smpte(let fps, let tpf): throw .smpteDivisionHasNoQuarterNotes(framesPerSecond: fps, ticksPerFrame: tpf)
         }
         guard format != .multiSequence || tracks.count == 1 else { throw .multipleSequences(count: tracks.count) }
         func time(_ tick: Int) -> Rational { Rational(tick, tpq) }

@@ -50,6 +50,11 @@ extension MIDIFile {
         var tracks = [MIDITrack.sortedByTick(conductor, endTick: scoreEnd)]
         // Step 2: one track per part.
         for part in score.parts {
+            // Part and Note check their ranges when created, but their fields can be changed afterwards.
+            guard (0...15).contains(part.channel), (0...127).contains(part.program) else {
+                throw .scoreValueOutOfRange(what: "channel (0...15) / program (0...127) of part '\(part.name)'",
+                                            value: "\(part.channel) / \(part.program)")
+            }
             let channel = UInt8(part.channel)
             var events: [(tick: Int, event: MIDIEvent)] = [(0, .programChange(channel: channel, program: UInt8(part.program)))]
             if !part.name.isEmpty { events.insert((0, .meta(.text(.trackName, Array(part.name.utf8)))), at: 0) }
@@ -59,6 +64,10 @@ extension MIDIFile {
             var notes: [(tick: Int, event: MIDIEvent)] = []
             for voice in part.voices {
                 for note in voice.notes {
+                    guard (1...127).contains(note.velocity), note.duration > .zero else {
+                        throw .scoreValueOutOfRange(what: "velocity (1...127) / duration (> 0) of a note in part '\(part.name)'",
+                                                    value: "\(note.velocity) / \(note.duration)")
+                    }
                     let key = UInt8(note.pitch.midi)
                     notes.append((try ticks(note.onset, part.name), .noteOn(channel: channel, note: key, velocity: UInt8(note.velocity))))
                     notes.append((try ticks(note.end, part.name), .noteOff(channel: channel, note: key, velocity: 64)))

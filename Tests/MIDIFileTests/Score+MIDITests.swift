@@ -81,3 +81,16 @@ struct ScoreToMIDITests {
         #expect(throws: MIDIFileError.self) { try MIDIFile(score: score) }
     }
 }
+
+extension ScoreToMIDITests {
+    @Test func fieldsChangedOutOfRangeAfterCreationAreErrorsNotTraps() throws {
+        var score = try Self.tune()
+        score.parts[1].channel = 300
+        #expect(throws: MIDIFileError.self) { try MIDIFile(score: score) }
+        score = try Self.tune()
+        guard case .note(var note) = score.parts[1].voices[0].events[0] else { Issue.record("expected a note"); return }
+        note.velocity = 300
+        score.parts[1].voices[0].events[0] = .note(note)
+        #expect(throws: MIDIFileError.self) { try MIDIFile(score: score) }
+    }
+}
