@@ -44,19 +44,20 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         // MARK: Library modules
-        .target(name: "Notation"),
-        .target(name: "MIDIFile", dependencies: ["Notation"]),
-        .target(name: "ABCNotation", dependencies: ["Notation"]),
+        .target(name: "Notation", exclude: ["README.md"]),
+        .target(name: "MIDIFile", dependencies: ["Notation"], exclude: ["README.md"]),
+        .target(name: "ABCNotation", dependencies: ["Notation"], exclude: ["README.md"]),
         .target(
             name: "NeuralCore",
             dependencies: ["COpenBLAS"],
+            exclude: ["README.md"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
-        .target(name: "Rendering", dependencies: ["CFluidSynth", "CSndFile"]),
-        .target(name: "Harmony", dependencies: ["Notation"]),
-        .target(name: "Tokens", dependencies: ["Notation"]),
-        .target(name: "Corpus", dependencies: ["Notation", "ABCNotation", "Tokens"]),
-        .target(name: "Models", dependencies: ["NeuralCore", "Tokens", "Corpus"]),
+        .target(name: "Rendering", dependencies: ["CFluidSynth", "CSndFile"], exclude: ["README.md"]),
+        .target(name: "Harmony", dependencies: ["Notation"], exclude: ["README.md"]),
+        .target(name: "Tokens", dependencies: ["Notation"], exclude: ["README.md"]),
+        .target(name: "Corpus", dependencies: ["Notation", "ABCNotation", "Tokens"], exclude: ["README.md"]),
+        .target(name: "Models", dependencies: ["NeuralCore", "Tokens", "Corpus"], exclude: ["README.md"], resources: [.copy("Resources")]),
         .target(name: "Tunesmith", dependencies: ["Notation", "MIDIFile", "ABCNotation", "NeuralCore", "Rendering", "Harmony", "Tokens", "Corpus", "Models"]),
 
         // MARK: Command line

@@ -54,9 +54,11 @@ public struct LSTMTrainingConfiguration: Sendable, Codable, Equatable {
     }
 
     /// The learning rate at a step: linear warm-up to the peak, then cosine decay to the minimum.
-    public var schedule: LearningRateSchedule {
-        LearningRateSchedule(maxRate: maxLearningRate, minRate: minLearningRate, warmupSteps: warmupSteps,
-                             decaySteps: steps)
+    public func schedule() throws(ModelError) -> LearningRateSchedule {
+        do {
+            return try LearningRateSchedule(maxRate: maxLearningRate, minRate: minLearningRate, warmupSteps: warmupSteps,
+                                            decaySteps: steps)
+        } catch { throw .neural(error) }
     }
 
     /// The network's sizes for a vocabulary.

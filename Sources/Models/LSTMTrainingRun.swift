@@ -46,9 +46,11 @@ public struct LSTMTrainingRun {
         do { network = try LSTMLanguageModel(configuration: configuration.network(vocabularySize: vocabulary.count), seed: configuration.seed) }
         catch { throw .neural(error) }
         let c = configuration
-        trainer = LSTMTrainer(model: network,
-                              optimizer: .init(learningRate: c.maxLearningRate, weightDecay: c.weightDecay),
-                              schedule: nil, maxGradientNorm: c.gradientClip, seed: c.seed &+ 1)
+        do {
+            trainer = try LSTMTrainer(model: network,
+                                      optimizer: .init(learningRate: c.maxLearningRate, weightDecay: c.weightDecay),
+                                      schedule: nil, maxGradientNorm: c.gradientClip, seed: c.seed &+ 1)
+        } catch { throw .neural(error) }
         dataRNG = Xoshiro256StarStar(seed: c.seed &+ 2)
     }
 
@@ -82,7 +84,7 @@ public struct LSTMTrainingRun {
         let c = configuration
         let start = DispatchTime.now().uptimeNanoseconds
         let firstStep = step
-        let schedule = c.schedule
+        let schedule = try c.schedule()
         while step < min(stop ?? c.steps, c.steps) {
             // 1–3. one optimiser step at the scheduled learning rate
             let lr = schedule.rate(at: step)
