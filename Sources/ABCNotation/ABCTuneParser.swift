@@ -16,6 +16,20 @@ struct ABCTuneParser {
         return c
     }
 
+    /// Fields ABC 2.1 allows in a tune body. Another letter and a colon at a line's start is music
+    /// (`C::D::E`), as abc2midi reads it.
+    static func isBodyField(_ letter: UInt8) -> Bool {
+        switch letter {
+        case UInt8(ascii: "I"), UInt8(ascii: "K"), UInt8(ascii: "L"), UInt8(ascii: "M"), UInt8(ascii: "m"),
+            UInt8(ascii: "N"), UInt8(ascii: "P"), UInt8(ascii: "Q"), UInt8(ascii: "R"), UInt8(ascii: "r"),
+            UInt8(ascii: "s"), UInt8(ascii: "T"), UInt8(ascii: "U"), UInt8(ascii: "V"), UInt8(ascii: "W"),
+            UInt8(ascii: "w"):
+            return true
+        default:
+            return false
+        }
+    }
+
     /// The text of a field line after `X:`, with any `%` comment removed.
     func fieldValue(_ line: ABCLine) -> String {
         var end = line.end
@@ -102,7 +116,7 @@ struct ABCTuneParser {
         for line in lines[(keyIndex + 1)...] {
             guard line.end > line.start else { continue }
             if bytes[line.start] == UInt8(ascii: "%") { continue }
-            if let letter = Self.fieldLetter(bytes, line) {
+            if let letter = Self.fieldLetter(bytes, line), Self.isBodyField(letter) {
                 try body.applyField(letter, fieldValue(line), at: ABCLocation(line: line.number, column: 1))
             } else {
                 try body.parseMusic(line)

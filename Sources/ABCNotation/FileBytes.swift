@@ -20,3 +20,19 @@ enum FileBytes {
         return ferror(f) == 0 ? result : nil
     }
 }
+
+extension FileBytes {
+    /// Writes bytes to `path.tmp-<pid>` in the same folder, then renames it over `path`, so a reader
+    /// never sees a half-written file and an old file is not lost on failure.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+        let temp = path + ".tmp-\(getpid())"
+        guard let f = fopen(temp, "wb") else { return false }
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, f) }
+        let closed = fclose(f) == 0
+        guard written == bytes.count, closed, rename(temp, path) == 0 else {
+            unlink(temp)
+            return false
+        }
+        return true
+    }
+}

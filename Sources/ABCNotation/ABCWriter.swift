@@ -1,0 +1,217 @@
+import Notation
+
+/// Writes a melody (a Score with one part and one voice, plus the part's chord symbols) as ABC 2.1 text
+/// that abc2midi and `ABCTunebook` read back to the same notes.
+///
+/// Choices: `L:1/8`; bar lines every bar of the first meter, counted from the score's anacrusis; a note
+/// crossing a bar line is split and tied; lengths that are not a power-of-two fraction of `L:` (which
+/// abc2midi rejects) are written inside explicit tuplets `(p:q:r` with p the odd part of the length's
+/// denominator; pitches are spelled in the first key (a note's own `spelling` wins) with accidentals
+/// written whenever the key signature or an earlier accidental in the bar would say otherwise.
+public enum ABCWriter {
+    /// The ABC text for a one-part, one-voice score.
+    public static func abcText(for score: Score, referenceNumber: Int = 1) throws(ABCError) -> String {
+        guard score.parts.count == 1, let part = score.parts.first, part.voices.count <= 1 else {
+            throw .notWritable(reason: "the score has \(score.parts.count) parts; the writer takes one part with one voice")
+        }
+        guard score.meterChanges.count <= 1 else {
+            throw .notWritable(reason: "the score changes meter; the writer takes one meter")
+        }
+        let events = part.voices.first?.events ?? []
+        let meter = score.meterChanges.first?.meter ?? .fourFour
+        let key = score.keyChanges.first?.key ?? .cMajor
+        var header = "X:\(referenceNumber)\n"
+        header += "T:\(score.title.isEmpty ? "Untitled" : score.title)\n"
+        switch meter.symbol {
+        case .common: header += "M:C\n"
+        case .cut: header += "M:C|\n"
+        case .numeric: header += "M:\(meter.numerator)/\(meter.denominator)\n"
+        }
+        header += "L:1/8\n"
+        if let tempo = score.tempoChanges.first {
+            header += "Q:1/4=\(Int((tempo.quarterNotesPerMinute.doubleValue).rounded()))\n"
+        }
+        header += "K:\(keyName(key))\n"
+
+        var body = BodyWriter(key: key, barLength: meter.barLength, firstBar: score.anacrusis)
+        var symbols = part.chordSymbols[...]
+        var time = Rational.zero
+        for event in events {
+            guard event.onset >= time else {
+                throw .notWritable(reason: "events overlap at quarter \(event.onset); an ABC voice plays one event at a time")
+            }
+            if event.onset > time { body.add(pitches: [], spellings: [], from: time, to: event.onset, symbols: &symbols) }
+            switch event {
+            case .note(let n):
+                body.add(pitches: [n.pitch], spellings: [n.spelling], from: n.onset, to: n.end, symbols: &symbols)
+            case .chord(let c):
+                body.add(pitches: c.pitches, spellings: c.pitches.map { _ in nil }, from: c.onset, to: c.end, symbols: &symbols)
+            case .rest(let r):
+                body.add(pitches: [], spellings: [], from: r.onset, to: r.end, symbols: &symbols)
+            }
+            time = event.end
+        }
+        return header + body.finish() + "\n"
+    }
+
+    /// Writes the ABC text to a file: to a temporary file in the same folder, then renamed over the path.
+    public static func write(_ score: Score, to path: String, referenceNumber: Int = 1) throws(ABCError) {
+        let text = try abcText(for: score, referenceNumber: referenceNumber)
+        guard FileBytes.writeAtomically(Array(text.utf8), to: path) else {
+            throw .notWritable(reason: "cannot write \(path) (is its folder writable?)")
+        }
+    }
+
+    /// `G`, `Em`, `F#m`, `Ador`, `Bbmix`.
+    static func keyName(_ key: Key) -> String {
+        let suffix: String
+        switch key.mode {
+        case .major: suffix = ""
+        case .minor: suffix = "m"
+        case .dorian: suffix = "dor"
+        case .phrygian: suffix = "phr"
+        case .lydian: suffix = "lyd"
+        case .mixolydian: suffix = "mix"
+        case .locrian: suffix = "loc"
+        }
+        return "\(key.tonic)\(suffix)"
+    }
+}
+
+/// Lays out notes in bars, with ties, tuplets and accidentals.
+struct BodyWriter {
+    let key: Key
+    let barLength: Rational
+    let signature: [Int]
+    var nextBar: Rational
+    var text = ""
+    var barAccidentals: [Int: Int] = [:]
+    var barsOnLine = 0
+    /// Items not yet written: text, and the odd factor of their length (1 for none).
+    var pending: [(text: String, factor: Int)] = []
+
+    init(key: Key, barLength: Rational, firstBar: Rational) {
+        self.key = key
+        self.barLength = barLength
+        self.signature = Letter.allCases.map { key.signatureAccidental(for: $0).alteration }
+        self.nextBar = firstBar > .zero ? firstBar : barLength
+    }
+
+    /// Adds a note, chord (several pitches) or rest (none) from `start` to `end`, split at bar lines.
+    mutating func add(
+        pitches: [Pitch], spellings: [SpelledNote?], from start: Rational, to end: Rational,
+        symbols: inout ArraySlice<TimedChordSymbol>
+    ) {
+        var t = start
+        while t < end {
+            let pieceEnd = min(end, nextBar)
+            var prefix = ""
+            while let s = symbols.first, s.onset <= t {
+                prefix += "\"\(s.symbol)\""
+                symbols = symbols.dropFirst()
+            }
+            let tied = pieceEnd < end && !pitches.isEmpty
+            let (length, factor) = Self.length(pieceEnd - t)
+            var item = prefix
+            if pitches.isEmpty {
+                item += "z" + length
+            } else if pitches.count == 1 {
+                item += spell(pitches[0], spellings.first ?? nil) + length + (tied ? "-" : "")
+            } else {
+                item += "[" + zip(pitches, spellings).map { spell($0, $1) }.joined() + "]" + length + (tied ? "-" : "")
+            }
+            pending.append((item, factor))
+            t = pieceEnd
+            if t == nextBar {
+                flush()
+                text += " |"
+                barAccidentals = [:]
+                nextBar += barLength
+                barsOnLine += 1
+                if barsOnLine == 4 {
+                    text += "\n"
+                    barsOnLine = 0
+                }
+            }
+        }
+    }
+
+    /// Writes pending items, opening a tuplet `(p:q:r` for each run of items with the same odd factor.
+    mutating func flush() {
+        var k = 0
+        while k < pending.count {
+            var j = k
+            while j < pending.count, pending[j].factor == pending[k].factor { j += 1 }
+            let p = pending[k].factor
+            if p > 1 {
+                var q = 1
+                while q * 2 < p { q *= 2 }
+                text += " (\(p):\(q):\(j - k)"
+            } else {
+                text += " "
+            }
+            text += pending[k..<j].map(\.text).joined()
+            k = j
+        }
+        pending = []
+    }
+
+    mutating func finish() -> String {
+        flush()
+        if !text.hasSuffix("|") && !text.hasSuffix("|\n") { text += " |" }
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text + "]"
+    }
+
+    /// The ABC length suffix for a duration in quarters (L:1/8), and the odd factor of its denominator.
+    /// A length whose denominator has an odd factor p is written as its length inside a p:q tuplet.
+    static func length(_ quarters: Rational) -> (String, Int) {
+        var units = quarters * 2  // eighths
+        var odd = units.denominator
+        while odd % 2 == 0 { odd /= 2 }
+        if odd > 1 {
+            var q = 1
+            while q * 2 < odd { q *= 2 }
+            units = units * Rational(odd, q)
+        }
+        let text: String
+        if units == .one {
+            text = ""
+        } else if units.denominator == 1 {
+            text = "\(units.numerator)"
+        } else if units.numerator == 1 {
+            text = "/\(units.denominator)"
+        } else {
+            text = "\(units.numerator)/\(units.denominator)"
+        }
+        return (text, odd)
+    }
+
+    /// A pitch in ABC: accidental if needed, letter, octave marks.
+    mutating func spell(_ pitch: Pitch, _ given: SpelledNote?) -> String {
+        var spelled = given ?? key.spell(pitch)
+        if (try? spelled.pitch) != pitch { spelled = key.spell(pitch) }
+        let letter = spelled.letter.rawValue
+        let alteration = spelled.accidental.alteration
+        var out = ""
+        let current = barAccidentals[letter] ?? signature[letter]
+        if current != alteration {
+            switch alteration {
+            case 2: out += "^^"
+            case 1: out += "^"
+            case 0: out += "="
+            case -1: out += "_"
+            default: out += "__"
+            }
+            barAccidentals[letter] = alteration
+        }
+        let name = ["C", "D", "E", "F", "G", "A", "B"][letter]
+        let octave = spelled.octave
+        if octave >= 5 {
+            out += name.lowercased() + String(repeating: "'", count: octave - 5)
+        } else {
+            out += name + String(repeating: ",", count: 4 - octave)
+        }
+        return out
+    }
+}
