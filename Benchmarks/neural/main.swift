@@ -52,7 +52,7 @@ case "train":
     let (b, t) = (32, 128)
     var rng = Xoshiro256StarStar(seed: 1)
     let batches = (0..<(steps + warmup)).map { _ in (0..<(b * (t + 1))).map { _ in Int(rng.next() % 128) } }
-    var trainer = LSTMTrainer(model: model, optimizer: .adam(learningRate: 1e-3), maxGradientNorm: nil, seed: 2)
+    var trainer = try LSTMTrainer(model: model, optimizer: .adam(learningRate: 1e-3), maxGradientNorm: nil, seed: 2)
     for i in 0..<warmup { try trainer.train(batch: batches[i], batchSize: b) }
     var stepTimes: [Double] = []
     var loss: Float = 0

@@ -30,6 +30,19 @@ public struct AdamW: Sendable {
             self.weightDecay = weightDecay
         }
 
+        /// Throws when a hyper-parameter is outside the range PyTorch accepts.
+        public func validate() throws(NeuralCoreError) {
+            guard learningRate >= 0, learningRate.isFinite else {
+                throw .invalidArgument(name: "learning rate", reason: "\(learningRate) must be a finite number ≥ 0")
+            }
+            guard (0..<1).contains(beta1), (0..<1).contains(beta2) else {
+                throw .invalidArgument(name: "betas", reason: "(\(beta1), \(beta2)) must each lie in [0, 1)")
+            }
+            guard epsilon >= 0, weightDecay >= 0 else {
+                throw .invalidArgument(name: "epsilon / weight decay", reason: "\(epsilon) and \(weightDecay) must be ≥ 0")
+            }
+        }
+
         /// `torch.optim.Adam`'s defaults: AdamW without weight decay.
         public static func adam(learningRate: Float = 1e-3) -> Configuration {
             Configuration(learningRate: learningRate, weightDecay: 0)

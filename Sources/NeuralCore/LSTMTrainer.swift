@@ -18,7 +18,11 @@ public struct LSTMTrainer: Sendable {
 
     /// Creates a trainer; `seed` seeds the dropout generator.
     public init(model: LSTMLanguageModel, optimizer: AdamW.Configuration = .init(), schedule: LearningRateSchedule? = nil,
-                maxGradientNorm: Float? = 1.0, seed: UInt64 = 0) {
+                maxGradientNorm: Float? = 1.0, seed: UInt64 = 0) throws(NeuralCoreError) {
+        try optimizer.validate()
+        if let maxGradientNorm, !(maxGradientNorm > 0) {
+            throw .invalidArgument(name: "maximum gradient norm", reason: "\(maxGradientNorm) must be > 0 (or nil for no clipping)")
+        }
         self.model = model
         self.optimizer = AdamW(for: model.parameters, configuration: optimizer)
         self.schedule = schedule

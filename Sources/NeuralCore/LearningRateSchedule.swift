@@ -11,9 +11,16 @@ public struct LearningRateSchedule: Sendable, Equatable {
     /// Step at which the decay reaches `minRate`; later steps stay there.
     public var decaySteps: Int
 
-    /// Creates a schedule; `warmupSteps` ≤ `decaySteps`.
-    public init(maxRate: Float, minRate: Float, warmupSteps: Int, decaySteps: Int) {
-        precondition(warmupSteps >= 0 && decaySteps >= warmupSteps, "need 0 ≤ warm-up ≤ decay steps")
+    /// Creates a schedule; needs 0 ≤ `warmupSteps` ≤ `decaySteps` and 0 ≤ `minRate` ≤ `maxRate`.
+    public init(maxRate: Float, minRate: Float, warmupSteps: Int, decaySteps: Int) throws(NeuralCoreError) {
+        guard warmupSteps >= 0, decaySteps >= warmupSteps else {
+            throw .invalidArgument(name: "learning-rate schedule",
+                                   reason: "warm-up steps (\(warmupSteps)) must lie between 0 and the decay steps (\(decaySteps))")
+        }
+        guard minRate >= 0, maxRate >= minRate, maxRate.isFinite else {
+            throw .invalidArgument(name: "learning-rate schedule",
+                                   reason: "need 0 ≤ minimum rate (\(minRate)) ≤ maximum rate (\(maxRate))")
+        }
         self.maxRate = maxRate
         self.minRate = minRate
         self.warmupSteps = warmupSteps

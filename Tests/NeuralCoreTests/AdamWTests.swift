@@ -21,3 +21,11 @@ import Testing
     }
     #expect(p["x"].data.allSatisfy { abs($0 - 1) < 1e-2 })
 }
+
+@Test func outOfRangeHyperParametersAreErrors() {
+    #expect(throws: NeuralCoreError.invalidArgument(name: "betas", reason: "(1.0, 0.999) must each lie in [0, 1)")) {
+        try AdamW.Configuration(beta1: 1).validate()
+    }
+    #expect(throws: NeuralCoreError.self) { try AdamW.Configuration(learningRate: -1).validate() }
+    #expect(throws: Never.self) { try AdamW.Configuration().validate() }
+}

@@ -6,9 +6,9 @@ import Testing
     let pattern = [1, 4, 2, 7, 3, 9]
     let batch = (0..<4).flatMap { row in (0..<13).map { pattern[($0 + row) % pattern.count] } }  // (4, 13)
     func run() throws -> [Float] {
-        var trainer = LSTMTrainer(model: try LSTMLanguageModel(configuration: tinyConfig, seed: 1),
+        var trainer = try LSTMTrainer(model: try LSTMLanguageModel(configuration: tinyConfig, seed: 1),
                                   optimizer: .init(learningRate: 2e-2),
-                                  schedule: LearningRateSchedule(maxRate: 2e-2, minRate: 2e-3, warmupSteps: 5, decaySteps: 60),
+                                  schedule: try LearningRateSchedule(maxRate: 2e-2, minRate: 2e-3, warmupSteps: 5, decaySteps: 60),
                                   maxGradientNorm: 1, seed: 9)
         return try (0..<60).map { _ in try trainer.train(batch: batch, batchSize: 4).loss }
     }

@@ -54,7 +54,7 @@ struct TorchReference {
         let lr = Float(try #require(file.metadata["lr"]))!
         let decay = Float(try #require(file.metadata["weight_decay"]))!
         let maxNorm = Float(try #require(file.metadata["max_norm"]))!
-        var trainer = LSTMTrainer(model: model, optimizer: .init(learningRate: lr, weightDecay: decay), maxGradientNorm: maxNorm)
+        var trainer = try LSTMTrainer(model: model, optimizer: .init(learningRate: lr, weightDecay: decay), maxGradientNorm: maxNorm)
         let first = try trainer.train(batch: batch, batchSize: batchSize)
         #expect(first.gradientNorm > maxNorm, "the reference is built so that clipping is active")
         try trainer.train(batch: batch, batchSize: batchSize)
