@@ -150,7 +150,8 @@ struct BodyWriter {
             } else {
                 text += " "
             }
-            text += pending[k..<j].map(\.text).joined()
+            // A tuplet's notes are written together; other items are separated by spaces.
+            text += pending[k..<j].map(\.text).joined(separator: p > 1 ? "" : " ")
             k = j
         }
         pending = []
