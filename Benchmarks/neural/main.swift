@@ -6,8 +6,10 @@
 //   neural-bench gen|gen-blas THREADS [TOKENS]      one JSON line (the SIMD loop, or OpenBLAS sgemv)
 //
 // Like torch_ref.py it records other_procs_cpu_share (other processes' share of the machine's CPU
-// time during the timed section, from /proc/stat) and checks its result (finite loss near ln 128,
-// tokens inside the vocabulary), exiting 1 when the check fails.
+// time during the timed section, from /proc/stat) and keeps only quiet runs: the timed section is
+// repeated (15 s apart, at most NEURAL_BENCH_ATTEMPTS times, default 1) until other processes used
+// at most 0.10 of the machine; every attempt is printed with "accepted". It checks its result
+// (finite loss near ln 128, tokens inside the vocabulary) and exits 1 when the check fails.
 import Foundation
 
 func machineBusySeconds() -> Double {
@@ -35,6 +37,16 @@ func emit(_ fields: [(String, String)]) {
     print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
 }
 
+/// Runs `measure` until it reports a quiet run (other share ≤ 0.10) or the attempts run out.
+func untilQuiet(_ measure: () throws -> Double) rethrows {
+    let attempts = Int(ProcessInfo.processInfo.environment["NEURAL_BENCH_ATTEMPTS"] ?? "") ?? 1
+    for attempt in 1...max(1, attempts) {
+        let other = try measure()
+        if other <= 0.10 || attempt == attempts { return }
+        sleep(15)
+    }
+}
+
 let args = CommandLine.arguments
 guard args.count >= 3, let threads = Int(args[2]) else {
     print("usage: neural-bench train|gen THREADS [STEPS|TOKENS] [WARMUP]")
@@ -54,13 +66,14 @@ case "train":
     let batches = (0..<(steps + warmup)).map { _ in (0..<(b * (t + 1))).map { _ in Int(rng.next() % 128) } }
     var trainer = try LSTMTrainer(model: model, optimizer: .adam(learningRate: 1e-3), maxGradientNorm: nil, seed: 2)
     for i in 0..<warmup { try trainer.train(batch: batches[i], batchSize: b) }
-    var stepTimes: [Double] = []
     var loss: Float = 0
-    let m0 = machineBusySeconds(), c0 = ownCPUSeconds(), t0 = now()
-    for i in warmup..<(warmup + steps) {
-        let ts = now()
-        loss = try trainer.train(batch: batches[i], batchSize: b).loss
-        stepTimes.append(now() - ts)
+    try untilQuiet {
+        var stepTimes: [Double] = []
+        let m0 = machineBusySeconds(), c0 = ownCPUSeconds(), t0 = now()
+        for i in warmup..<(warmup + steps) {  // batches are reused when a noisy attempt is repeated
+            let ts = now()
+            loss = try trainer.train(batch: batches[i], batchSize: b).loss
+            stepTimes.append(now() - ts)
     }
     let elapsed = now() - t0
     let other = ((machineBusySeconds() - m0) - (ownCPUSeconds() - c0)) / (elapsed * cpus)
@@ -69,7 +82,10 @@ case "train":
           ("tokens_per_s", String(format: "%.1f", Double(steps * b * t) / elapsed)),
           ("tokens_per_s_from_median_step", String(format: "%.1f", Double(b * t) / median)),
           ("ms_per_step_median", String(format: "%.2f", 1000 * median)),
-          ("other_procs_cpu_share", String(format: "%.3f", other)), ("final_loss", "\(loss)")])
+          ("other_procs_cpu_share", String(format: "%.3f", other)), ("accepted", "\(other <= 0.10)"),
+          ("final_loss", "\(loss)")])
+    return other
+    }
     guard loss.isFinite, loss > 4.0, loss < 5.5 else {  // random tokens: the loss stays near ln 128 = 4.85
         print("check failed: loss \(loss) is not near ln 128")
         exit(1)
@@ -80,16 +96,21 @@ case "gen", "gen-blas":
     var generator = LSTMGenerator(model: model, kernel: kernel)
     var warm = Xoshiro256StarStar(seed: 1)
     _ = try generator.generate(prompt: [60], count: 16, using: &warm)
-    generator.reset()
-    var rng = Xoshiro256StarStar(seed: 0)
-    let m0 = machineBusySeconds(), c0 = ownCPUSeconds(), t0 = now()
-    let tokens = try generator.generate(prompt: [60], count: count, using: &rng)
-    let elapsed = now() - t0
-    let other = ((machineBusySeconds() - m0) - (ownCPUSeconds() - c0)) / (elapsed * cpus)
-    emit([("bench", "\"neuralcore:lstm:\(args[1])\""), ("threads", "\(threads)"), ("gen_tokens", "\(count)"),
-          ("tokens_per_s", String(format: "%.1f", Double(count) / elapsed)),
-          ("us_per_token", String(format: "%.2f", 1e6 * elapsed / Double(count))),
-          ("other_procs_cpu_share", String(format: "%.3f", other)), ("first_tokens", "\(Array(tokens.prefix(8)))")])
+    var tokens: [Int] = []
+    try untilQuiet {
+        generator.reset()
+        var rng = Xoshiro256StarStar(seed: 0)
+        let m0 = machineBusySeconds(), c0 = ownCPUSeconds(), t0 = now()
+        tokens = try generator.generate(prompt: [60], count: count, using: &rng)
+        let elapsed = now() - t0
+        let other = ((machineBusySeconds() - m0) - (ownCPUSeconds() - c0)) / (elapsed * cpus)
+        emit([("bench", "\"neuralcore:lstm:\(args[1])\""), ("threads", "\(threads)"), ("gen_tokens", "\(count)"),
+              ("tokens_per_s", String(format: "%.1f", Double(count) / elapsed)),
+              ("us_per_token", String(format: "%.2f", 1e6 * elapsed / Double(count))),
+              ("other_procs_cpu_share", String(format: "%.3f", other)), ("accepted", "\(other <= 0.10)"),
+              ("first_tokens", "\(Array(tokens.prefix(8)))")])
+        return other
+    }
     guard tokens.count == count, tokens.allSatisfy({ (0..<128).contains($0) }), Set(tokens).count > 20 else {
         print("check failed: generated tokens are not a varied sequence inside the vocabulary")
         exit(1)
