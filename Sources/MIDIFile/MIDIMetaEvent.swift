@@ -28,7 +28,8 @@ public enum MIDIMetaEvent: Sendable, Hashable {
     case port(UInt8)
     /// FF 2F 00: end of track.
     case endOfTrack
-    /// FF 51 03: tempo in microseconds per quarter note (1...16,777,215; 500,000 = 120 quarters per minute).
+    /// FF 51 03: tempo in microseconds per quarter note (0...16,777,215 as stored; 500,000 = 120 quarters per
+    /// minute). 0 is kept as read and written back, but cannot become a Score tempo.
     case tempo(microsecondsPerQuarter: Int)
     /// FF 54 05: the SMPTE time at which the track starts.
     case smpteOffset(hours: UInt8, minutes: UInt8, seconds: UInt8, frames: UInt8, hundredths: UInt8)
@@ -110,8 +111,8 @@ public enum MIDIMetaEvent: Sendable, Hashable {
     /// The first field out of the range the layout can hold, if any.
     func fieldOutOfRange() -> (field: String, value: Int, range: ClosedRange<Int>)? {
         switch self {
-        case .tempo(let us) where !(1...0xFF_FFFF).contains(us):
-            return ("tempo (microseconds per quarter)", us, 1...0xFF_FFFF)
+        case .tempo(let us) where !(0...0xFF_FFFF).contains(us):
+            return ("tempo (microseconds per quarter)", us, 0...0xFF_FFFF)
         case .text(let kind, _) where !(0x01...0x0F).contains(kind.rawValue):
             return ("text meta type", Int(kind.rawValue), 0x01...0x0F)
         default:

@@ -14,6 +14,7 @@ struct MIDIMetaEventTests {
         ([0xFF, 0x20, 0x01, 0x09], .channelPrefix(9)),
         ([0xFF, 0x21, 0x01, 0x01], .port(1)),
         ([0xFF, 0x51, 0x03, 0x0F, 0x42, 0x40], .tempo(microsecondsPerQuarter: 1_000_000)),  // 60 per minute
+        ([0xFF, 0x51, 0x03, 0x00, 0x00, 0x00], .tempo(microsecondsPerQuarter: 0)),          // 0: kept, written back
         ([0xFF, 0x54, 0x05, 0x60, 0x00, 0x03, 0x00, 0x00], .smpteOffset(hours: 0x60, minutes: 0, seconds: 3, frames: 0, hundredths: 0)),
         ([0xFF, 0x58, 0x04, 0x06, 0x03, 0x24, 0x08], .timeSignature(numerator: 6, denominatorPower: 3, clocksPerClick: 36, thirtySecondsPerQuarter: 8)),
         ([0xFF, 0x59, 0x02, 0xFD, 0x01], .keySignature(fifths: -3, isMinor: true)),   // C minor (3 flats)
@@ -44,6 +45,6 @@ struct MIDIMetaEventTests {
             MIDITrack(events: [.init(tick: 0, event: .meta(.tempo(microsecondsPerQuarter: 1 << 24)))]),
         ])
         #expect(throws: MIDIFileError.valueOutOfRange(track: 0, event: 0, field: "tempo (microseconds per quarter)",
-                                                      value: 1 << 24, range: 1...0xFF_FFFF)) { try file.bytes() }
+                                                      value: 1 << 24, range: 0...0xFF_FFFF)) { try file.bytes() }
     }
 }
