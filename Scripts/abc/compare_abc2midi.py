@@ -29,8 +29,8 @@ Usage:
   .venv/bin/python Scripts/abc/compare_abc2midi.py --dump /tmp/abcdump --corpus ../shared/corpus-sources \
       [--report report.tsv] [--jobs 2]
 
-It also checks the ABC writer's output when given --writer-dump DIR (files <name>.abc + <name>.json from
-the Swift test writerRoundTripDump): abc2midi must play the written ABC as the JSON's notes.
+With --check-writer it also checks the ABC writer: each single-voice tune's dump carries `writtenABC`
+(the writer's text for the expanded melody), and abc2midi must play that text as the dump's notes.
 Exit status 0 when the agreement is at least --min-agreement (default 0.99).
 """
 import argparse
@@ -145,7 +145,7 @@ def fmt(ticks):
 
 
 def compare_file(args):
-    dump_path, corpus = args
+    dump_path, corpus, check_writer = args
     with open(dump_path) as f:
         dump = json.load(f)
     path = os.path.join(corpus, dump["file"])
@@ -167,8 +167,16 @@ def compare_file(args):
         except Exception as e:  # noqa: BLE001 - report every abc2midi failure as a row
             rows.append((key, "abc2midi-error", str(e)))
             continue
-        diff = first_difference(our_notes(ours[line]["dump"]), theirs)
+        notes = our_notes(ours[line]["dump"])
+        diff = first_difference(notes, theirs)
         rows.append((key, "agree" if diff is None else "differ", diff or ""))
+        if check_writer and "writtenABC" in ours[line]:
+            try:
+                back = abc2midi_notes(ours[line]["writtenABC"])
+                wdiff = first_difference(notes, back)
+            except Exception as e:  # noqa: BLE001
+                wdiff = "abc2midi failed: %s" % e
+            rows.append((key, "writer-agree" if wdiff is None else "writer-differ", wdiff or ""))
     return rows
 
 
@@ -179,10 +187,13 @@ def main():
     ap.add_argument("--report", default=None)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--min-agreement", type=float, default=0.99)
+    ap.add_argument("--check-writer", action="store_true")
     a = ap.parse_args()
     files = sorted(os.path.join(a.dump, f) for f in os.listdir(a.dump) if f.endswith(".json"))
     with ProcessPoolExecutor(max_workers=a.jobs) as ex:
-        rows = [r for rs in ex.map(compare_file, [(f, a.corpus) for f in files]) for r in rs]
+        rows = [r for rs in ex.map(compare_file, [(f, a.corpus, a.check_writer) for f in files]) for r in rs]
+    writer_rows = [r for r in rows if r[1].startswith("writer-")]
+    rows = [r for r in rows if not r[1].startswith("writer-")]
     counts = {}
     for _, status, _ in rows:
         counts[status] = counts.get(status, 0) + 1
@@ -190,9 +201,13 @@ def main():
     agree = counts.get("agree", 0)
     if a.report:
         with open(a.report, "w") as f:
-            for row in rows:
-                if row[1] != "agree":
+            for row in rows + writer_rows:
+                if not row[1].endswith("agree"):
                     f.write("\t".join(row) + "\n")
+    if a.check_writer:
+        good = sum(1 for r in writer_rows if r[1] == "writer-agree")
+        print("writer: %d written tunes, abc2midi plays %d as our notes (%.2f%%)" % (
+            len(writer_rows), good, 100.0 * good / max(len(writer_rows), 1)))
     print("tunes %d, agree %d (%.2f%%); %s" % (
         total, agree, 100.0 * agree / max(total, 1),
         ", ".join("%s %d" % (k, v) for k, v in sorted(counts.items()) if k != "agree")))

@@ -3,7 +3,8 @@ import Notation
 /// Writes a melody (a Score with one part and one voice, plus the part's chord symbols) as ABC 2.1 text
 /// that abc2midi and `ABCTunebook` read back to the same notes.
 ///
-/// Choices: `L:1/8`; bar lines every bar of the first meter, counted from the score's anacrusis; a note
+/// Choices: `L:1/8`; bar lines every bar of the meter, counted from the score's anacrusis and restarted
+/// at each meter change (written `[M:…]`, as key and tempo changes are `[K:…]`, `[Q:…]`); a note
 /// crossing a bar line is split and tied; lengths that are not a power-of-two fraction of `L:` (which
 /// abc2midi rejects) are written inside explicit tuplets `(p:q:r` with p the odd part of the length's
 /// denominator; pitches are spelled in the first key (a note's own `spelling` wins) with accidentals
@@ -14,26 +15,24 @@ public enum ABCWriter {
         guard score.parts.count == 1, let part = score.parts.first, part.voices.count <= 1 else {
             throw .notWritable(reason: "the score has \(score.parts.count) parts; the writer takes one part with one voice")
         }
-        guard score.meterChanges.count <= 1 else {
-            throw .notWritable(reason: "the score changes meter; the writer takes one meter")
-        }
         let events = part.voices.first?.events ?? []
         let meter = score.meterChanges.first?.meter ?? .fourFour
         let key = score.keyChanges.first?.key ?? .cMajor
         var header = "X:\(referenceNumber)\n"
         header += "T:\(score.title.isEmpty ? "Untitled" : score.title)\n"
-        switch meter.symbol {
-        case .common: header += "M:C\n"
-        case .cut: header += "M:C|\n"
-        case .numeric: header += "M:\(meter.numerator)/\(meter.denominator)\n"
-        }
+        header += "M:\(meterName(meter))\n"
         header += "L:1/8\n"
         if let tempo = score.tempoChanges.first {
-            header += "Q:1/4=\(Int((tempo.quarterNotesPerMinute.doubleValue).rounded()))\n"
+            header += "Q:1/4=\(Int(tempo.quarterNotesPerMinute.doubleValue.rounded()))\n"
         }
         header += "K:\(keyName(key))\n"
 
         var body = BodyWriter(key: key, barLength: meter.barLength, firstBar: score.anacrusis)
+        // Later meter, key and tempo changes become inline fields ([M:3/4], [K:D], [Q:1/4=90]).
+        body.changes = score.meterChanges.dropFirst().map { ($0.onset, .meter($0.meter)) }
+            + score.keyChanges.dropFirst().map { ($0.onset, .key($0.key)) }
+            + score.tempoChanges.dropFirst().map { ($0.onset, .tempo($0.quarterNotesPerMinute)) }
+        body.changes.sort { $0.onset < $1.onset }
         var symbols = part.chordSymbols[...]
         var time = Rational.zero
         for event in events {
@@ -62,6 +61,15 @@ public enum ABCWriter {
         }
     }
 
+    /// `C`, `C|`, `6/8`.
+    static func meterName(_ meter: Meter) -> String {
+        switch meter.symbol {
+        case .common: return "C"
+        case .cut: return "C|"
+        case .numeric: return "\(meter.numerator)/\(meter.denominator)"
+        }
+    }
+
     /// `G`, `Em`, `F#m`, `Ador`, `Bbmix`.
     static func keyName(_ key: Key) -> String {
         let suffix: String
@@ -80,9 +88,18 @@ public enum ABCWriter {
 
 /// Lays out notes in bars, with ties, tuplets and accidentals.
 struct BodyWriter {
-    let key: Key
-    let barLength: Rational
-    let signature: [Int]
+    /// A change written as an inline field.
+    enum Change {
+        case meter(Meter)
+        case key(Key)
+        case tempo(Rational)
+    }
+
+    var key: Key
+    var barLength: Rational
+    var signature: [Int]
+    /// Changes not yet written, sorted by onset.
+    var changes: [(onset: Rational, change: Change)] = []
     var nextBar: Rational
     var text = ""
     var barAccidentals: [Int: Int] = [:]
@@ -104,7 +121,9 @@ struct BodyWriter {
     ) {
         var t = start
         while t < end {
-            let pieceEnd = min(end, nextBar)
+            applyChanges(at: t)
+            var pieceEnd = min(end, nextBar)
+            if let next = changes.first, next.onset > t, next.onset < pieceEnd { pieceEnd = next.onset }
             var prefix = ""
             while let s = symbols.first, s.onset <= t {
                 prefix += "\"\(s.symbol)\""
@@ -132,6 +151,27 @@ struct BodyWriter {
                     text += "\n"
                     barsOnLine = 0
                 }
+            }
+        }
+    }
+
+    /// Writes the changes due at `t` as inline fields; a meter change also restarts the bar count there.
+    mutating func applyChanges(at t: Rational) {
+        while let next = changes.first, next.onset <= t {
+            changes.removeFirst()
+            flush()
+            switch next.change {
+            case .meter(let m):
+                text += " [M:\(ABCWriter.meterName(m))]"
+                barLength = m.barLength
+                nextBar = t + barLength
+            case .key(let k):
+                text += " [K:\(ABCWriter.keyName(k))]"
+                key = k
+                signature = Letter.allCases.map { k.signatureAccidental(for: $0).alteration }
+                barAccidentals = [:]
+            case .tempo(let q):
+                text += " [Q:1/4=\(Int(q.doubleValue.rounded()))]"
             }
         }
     }

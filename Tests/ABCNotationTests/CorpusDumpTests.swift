@@ -7,7 +7,8 @@ import Testing
 /// Writes our expanded notes for every corpus tune as JSON, for Scripts/abc/compare_abc2midi.py.
 /// Runs only when TUNESMITH_ABC_DUMP_DIR names a folder; the format is `compose inspect --json`'s
 /// (`{"format":1,"ticksPerQuarter":480,"tracks":[{"name":…,"notes":[{"pitch","start","end","velocity","channel"}]}]}`),
-/// one file per ABC file, keyed by the line number of each tune's X: line.
+/// one file per ABC file, keyed by the line number of each tune's X: line. Single-voice tunes also carry
+/// `writtenABC`, the ABC writer's text for the expanded melody.
 @Test(.enabled(if: ProcessInfo.processInfo.environment["TUNESMITH_ABC_DUMP_DIR"] != nil))
 func dumpCorpusForAbc2midiComparison() throws {
     let out = ProcessInfo.processInfo.environment["TUNESMITH_ABC_DUMP_DIR"]!
@@ -31,10 +32,15 @@ func dumpCorpusForAbc2midiComparison() throws {
                     },
                 ])
             }
-            tunes.append([
+            var entry: [String: Any] = [
                 "line": tune.location.line, "x": tune.referenceNumber, "title": tune.title,
                 "dump": ["format": 1, "ticksPerQuarter": 480, "tracks": tracks],
-            ])
+            ]
+            // The writer's ABC for the melody, which abc2midi must play as the same notes.
+            if tune.voices.count == 1 {
+                entry["writtenABC"] = try ABCWriter.abcText(for: score, referenceNumber: tune.referenceNumber)
+            }
+            tunes.append(entry)
         }
         let failures = book.failures.map {
             ["line": $0.location.line, "x": $0.referenceNumber ?? -1, "error": $0.error.description] as [String: Any]
