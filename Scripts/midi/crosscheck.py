@@ -10,6 +10,9 @@ Venv (check-time only, never a run-time dependency of the Swift code):
        TUNESMITH_MIDI_DUMP_DIR=/tmp/midi-dump swift test --scratch-path .build-midi --filter MIDIFileTests
 2. Compare:
        /work/venv/bin/python Scripts/midi/crosscheck.py --dump /tmp/midi-dump
+   or, with the `compose` command built, take part A's notes from `compose inspect --json FILE` instead of
+   the dump (same JSON, `MIDIInspection` in Sources/MIDIFile; a non-zero exit is a rejection):
+       /work/venv/bin/python Scripts/midi/crosscheck.py --dump /tmp/midi-dump --compose .build/debug/compose
 
 Part A, reading real files no one here wrote (default root ../shared/midi-samples): for every file, our
 total note count and first and last note (pitch, start tick, end tick) must equal symusic's. "First" is the
@@ -71,7 +74,21 @@ def fmt(note):
     return "none" if note is None else f"pitch {note[1]} start {note[0]} end {note[2]}"
 
 
-def part_a(root, dump):
+def ours_from_compose(compose, path):
+    """Our reading of one file through `compose inspect --json` (a rejection becomes {"error": ...})."""
+    import re
+    import subprocess
+    r = subprocess.run([compose, "inspect", "--json", path], capture_output=True, text=True)
+    if r.returncode != 0:
+        msg = r.stderr.strip() or r.stdout.strip()
+        offset = re.search(r"byte (\d+)", msg)
+        track = re.search(r"track (\d+)", msg)
+        return {"error": msg, "offset": int(offset.group(1)) if offset else None,
+                "track": int(track.group(1)) if track else None}
+    return json.loads(r.stdout)
+
+
+def part_a(root, dump, compose=None):
     files = list_files(root)
     bad = 0
     rejected = 0
@@ -79,13 +96,16 @@ def part_a(root, dump):
     for rel in files:
         with open(os.path.join(root, rel), "rb") as f:
             data = f.read()
-        ours_path = os.path.join(dump, "notes", flat(rel) + ".json")
-        if not os.path.exists(ours_path):
-            print(f"MISSING {rel}: no dump at {ours_path}")
-            bad += 1
-            continue
-        with open(ours_path) as f:
-            ours = json.load(f)
+        if compose:
+            ours = ours_from_compose(compose, os.path.join(root, rel))
+        else:
+            ours_path = os.path.join(dump, "notes", flat(rel) + ".json")
+            if not os.path.exists(ours_path):
+                print(f"MISSING {rel}: no dump at {ours_path}")
+                bad += 1
+                continue
+            with open(ours_path) as f:
+                ours = json.load(f)
         try:
             ref = symusic_notes(data)
             ref_error = None
@@ -188,8 +208,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dump", required=True, help="TUNESMITH_MIDI_DUMP_DIR used for the Swift test run")
     ap.add_argument("--root", default=DEFAULT_ROOT)
+    ap.add_argument("--compose", help="path of a built `compose`: part A runs `compose inspect --json FILE`")
     args = ap.parse_args()
-    bad = part_a(args.root, args.dump) + part_b(args.root, args.dump)
+    bad = part_a(args.root, args.dump, args.compose) + part_b(args.root, args.dump)
     print("crosscheck: PASS" if bad == 0 else f"crosscheck: FAIL ({bad} problems)")
     return 0 if bad == 0 else 1
 

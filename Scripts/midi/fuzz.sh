@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-60}"
+max_len="${FUZZ_MAX_LEN:-65536}"  # smaller (e.g. 2048) explores headers and short tracks faster
 out=.build-midi/fuzz
 mkdir -p "$out/corpus"
 # Notation without instrumentation; MIDIFile and the entry point with coverage and ASan.
@@ -20,4 +21,4 @@ if [ -z "$(ls -A "$out/corpus")" ]; then
     find ../shared/midi-samples -iname '*.mid' -size -20k -exec cp {} "$out/corpus/" \; || true
 fi
 cd "$out"
-SWIFT_BACKTRACE=enable=no ./fuzz-midi -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 corpus/
+SWIFT_BACKTRACE=enable=no ./fuzz-midi -max_total_time="$seconds" -max_len="$max_len" -print_final_stats=1 corpus/

@@ -58,7 +58,7 @@ struct SampleCorpusTests {
             var json = Data()
             do {
                 let file = try MIDIFile(bytes: bytes)
-                json = try NotesDump(file).json()
+                json = Data(MIDIInspection(file).json().utf8)
                 try Data(try file.bytes()).write(to: rewritten.appendingPathComponent(flat))
             } catch let error as MIDIFileError {
                 json = try JSONSerialization.data(withJSONObject: [
@@ -75,33 +75,5 @@ struct SampleCorpusTests {
         // Files written from the test tune at two resolutions.
         try MIDIFile(score: ScoreToMIDITests.tune()).write(toFile: generated.appendingPathComponent("tune-480.mid").path)
         try MIDIFile(score: ScoreToMIDITests.tune(), ticksPerQuarter: 96).write(toFile: generated.appendingPathComponent("tune-96.mid").path)
-    }
-}
-
-/// The `compose inspect --json` layout: `{"format":1,"ticksPerQuarter":480,"tracks":[{"name":"…",
-/// "notes":[{"pitch":60,"start":0,"end":480,"velocity":90,"channel":0}]}]}`, plus `unterminated` per track.
-struct NotesDump: Encodable {
-    struct Note: Encodable { var pitch, start, end, velocity, channel: Int }
-    struct Track: Encodable { var name: String; var notes: [Note]; var unterminated: [Note] }
-    var format: Int
-    var ticksPerQuarter: Int?
-    var tracks: [Track]
-
-    init(_ file: MIDIFile) {
-        format = file.format.rawValue
-        ticksPerQuarter = file.division.ticksPerQuarter
-        tracks = file.tracks.map { track in
-            let paired = track.notes()
-            func convert(_ n: MIDINote) -> Note {
-                Note(pitch: Int(n.pitch), start: n.start, end: n.end, velocity: Int(n.velocity), channel: Int(n.channel))
-            }
-            return Track(name: track.name ?? "", notes: paired.notes.map(convert), unterminated: paired.unterminated.map(convert))
-        }
-    }
-
-    func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(self)
     }
 }
