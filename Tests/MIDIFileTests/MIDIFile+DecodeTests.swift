@@ -51,6 +51,9 @@ struct MIDIFileDecodeTests {
          .truncated(offset: 17, track: 0, reading: "a chunk header (id and length)")),
         ("track claims more bytes than the file holds", Fixtures.header() + Fixtures.track(Fixtures.endOfTrack, declaredLength: 100),
          .chunkOverrunsFile(offset: 14, track: 0, declared: 100, available: 4)),
+        ("first track's length 4 bytes too long: the walk lands inside the next chunk header",
+         Fixtures.header(tracks: 2) + Fixtures.track(Fixtures.endOfTrack, declaredLength: 8) + Fixtures.track(Fixtures.endOfTrack),
+         .chunkOverrunsFile(offset: 30, track: nil, declared: 0x00FF_2F00, available: 0)),
         ("unknown chunk claims more bytes than the file holds", Fixtures.header() + [0x58, 0x46, 0x49, 0x48, 0, 0, 1, 0],
          .chunkOverrunsFile(offset: 14, track: nil, declared: 256, available: 0)),
     ]
