@@ -26,6 +26,9 @@ struct Eval: ParsableCommand {
     @Option(name: .customLong("corpus"), help: "The corpus folder (default: Corpus/ of this repository).")
     var corpusFolder: String?
 
+    @Option(help: "A model file to evaluate (default: the shipped model).")
+    var weights: String?
+
     func validate() throws {
         guard (1...8).contains(order) else { throw ValidationError("--order must be 1...8, got \(order)") }
     }
@@ -45,8 +48,17 @@ struct Eval: ParsableCommand {
             scorer = KneserNeyModel(order: order, vocabularySize: Vocabulary.standard.count,
                                     sequences: corpus.trainingTunes.map(\.tokens))
             details["order"] = String(order)
-        case .lstm, .transformer:
-            throw CLIError.failure("no trained \(model.rawValue) model is available yet; train one with 'compose train --model \(model.rawValue)'")
+        case .lstm:
+            do throws(ModelError) {
+                let lstm: LSTMMelodyModel
+                if let weights { lstm = try LSTMMelodyModel.load(from: weights) } else { lstm = try LSTMMelodyModel.shipped() }
+                guard lstm.vocabulary == Vocabulary.standard else { throw .vocabularyMismatch(path: weights ?? "shipped model") }
+                scorer = lstm
+                details["weights"] = weights ?? "shipped"
+                details["parameters"] = String(lstm.network.parameters.scalarCount)
+            } catch { throw CLIError.failure(error.description) }
+        case .transformer:
+            throw CLIError.failure("the transformer model is not available yet (issue 4); use --model lstm or ngram")
         }
         let result = try EvaluationResult.evaluate(scorer, sequences: data.sequences, eventCounts: data.eventCounts)
         let report = EvalReport(model: details, tunesRead: data.count, tunesSkipped: data.skipped, result: result,
