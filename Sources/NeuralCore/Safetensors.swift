@@ -85,7 +85,12 @@ public struct SafetensorsFile: Sendable {
             guard case let .array(offs)? = field("data_offsets"), let o = Self.integers(offs), o.count == 2, 0 <= o[0], o[0] <= o[1] else {
                 throw bad("'data_offsets' must be [begin, end] with 0 ≤ begin ≤ end")
             }
-            let count = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue }
+            var count = 1
+            for d in shape {
+                let (product, overflow) = count.multipliedReportingOverflow(by: d)
+                guard !overflow, product <= Int.max / 8 else { throw bad("shape \(shape) has too many elements") }
+                count = product
+            }
             guard o[1] - o[0] == count * size else {
                 throw bad("data_offsets span \(o[1] - o[0]) bytes but shape \(shape) of \(dtype) needs \(count * size)")
             }

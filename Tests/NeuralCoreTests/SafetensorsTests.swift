@@ -68,6 +68,10 @@ func handMadeSafetensors() -> [UInt8] {
                                                     reason: "'a': data_offsets span 4 bytes but shape [2] of F32 needs 8")) {
         try SafetensorsFile(bytes: file(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,4]}}"#) + [0, 0, 0, 0])
     }
+    #expect(throws: NeuralCoreError.malformedHeader(path: "<memory>", byteOffset: 8,
+                                                    reason: "'a': shape [4294967296, 4294967296] has too many elements")) {
+        try SafetensorsFile(bytes: file(#"{"a":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,0]}}"#))
+    }
     var huge = file("{}")
     huge[6] = 1  // header length 2^48 + 2
     #expect(throws: NeuralCoreError.malformedHeader(path: "<memory>", byteOffset: 0, reason: "header length 281474976710658 exceeds 100 MB")) {
