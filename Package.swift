@@ -58,7 +58,12 @@ let package = Package(
         .target(name: "Tokens", dependencies: ["Notation"], exclude: ["README.md"]),
         .target(name: "Corpus", dependencies: ["Notation", "ABCNotation", "Tokens"], exclude: ["README.md"]),
         .target(name: "Models", dependencies: ["NeuralCore", "Tokens", "Corpus"], exclude: ["README.md"], resources: [.copy("Resources")]),
-        .target(name: "Tunesmith", dependencies: ["Notation", "MIDIFile", "ABCNotation", "NeuralCore", "Rendering", "Harmony", "Tokens", "Corpus", "Models"]),
+        .target(
+            name: "Engine",
+            dependencies: ["Notation", "MIDIFile", "ABCNotation", "NeuralCore", "Tokens", "Models", "Harmony", "Rendering"],
+            exclude: ["README.md"], resources: [.copy("Resources")]
+        ),
+        .target(name: "Tunesmith", dependencies: ["Notation", "MIDIFile", "ABCNotation", "NeuralCore", "Rendering", "Harmony", "Tokens", "Corpus", "Models", "Engine"]),
 
         // MARK: Command line
         .target(
@@ -78,6 +83,7 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Notation"]),
         .testTarget(name: "ComposeCLITests", dependencies: ["ComposeCLI"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Corpus"]),
     ]
 )
 

@@ -8,3 +8,4 @@
 @_exported import Tokens
 @_exported import Corpus
 @_exported import Models
+@_exported import Engine
