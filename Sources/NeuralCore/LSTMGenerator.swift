@@ -8,8 +8,8 @@ public struct LSTMGenerator: Sendable {
     /// The model's sizes.
     public let configuration: LSTMLanguageModel.Configuration
     private let inputTable: [Float]        // (V, 4H): layer 0's gate input for each token, biases included
-    private let weightIH: [[Float]]        // layer k ≥ 1: (4H, H); index 0 unused (empty)
-    private let weightHH: [[Float]]        // (4H, H) per layer
+    private let weightHH0: [Float]         // layer 0's W_hh (4H, H)
+    private let weightCat: [[Float]]       // layer k ≥ 1: [W_ih | W_hh] (4H, 2H), applied to [h_{k−1}; h_k]; index 0 empty
     private let bias: [[Float]]            // b_ih + b_hh (4H) per layer; index 0 unused (folded into the table)
     private let headWeight: [Float]        // (V, H)
     private let headBias: [Float]          // (V)
@@ -35,8 +35,19 @@ public struct LSTMGenerator: Sendable {
         }
         inputTable = table.data
         let layers = model.lstmLayers
-        weightIH = layers.enumerated().map { $0.offset == 0 ? [] : $0.element.weightIH.data }
-        weightHH = layers.map(\.weightHH.data)
+        weightHH0 = l0.weightHH.data
+        let h = c.hiddenSize
+        weightCat = layers.enumerated().map { k, w in
+            guard k > 0 else { return [] }
+            var cat = [Float](repeating: 0, count: g4 * 2 * h)
+            for row in 0..<g4 {
+                for j in 0..<h {
+                    cat[row * 2 * h + j] = w.weightIH.data[row * h + j]
+                    cat[row * 2 * h + h + j] = w.weightHH.data[row * h + j]
+                }
+            }
+            return cat
+        }
         bias = layers.enumerated().map { k, w in k == 0 ? [] : zip(w.biasIH.data, w.biasHH.data).map(+) }
         headWeight = model.parameters["head.weight"].data
         headBias = model.parameters["head.bias"].data
@@ -79,18 +90,19 @@ public struct LSTMGenerator: Sendable {
                     for k in 0..<configuration.layerCount {
                         let hk = hp.baseAddress! + k * h
                         let ck = cp.baseAddress! + k * h
-                        // gates (4H) = input part + W_hh h_k
+                        // gates (4H) = W_ih x + W_hh h_k + biases: layer 0 reads x's row of the table;
+                        // layer k ≥ 1 multiplies [W_ih | W_hh] by [h_{k−1} (already updated); h_k], adjacent in `hidden`
                         if k == 0 {
                             inputTable.withUnsafeBufferPointer { t in g.update(from: t.baseAddress! + token * g4, count: g4) }
+                            weightHH0.withUnsafeBufferPointer { w in
+                                product(w.baseAddress!, rows: g4, columns: h, vector: hk, bias: g, into: g)
+                            }
                         } else {
                             bias[k].withUnsafeBufferPointer { b in
-                                weightIH[k].withUnsafeBufferPointer { w in
-                                    product(w.baseAddress!, rows: g4, columns: h, vector: hk - h, bias: b.baseAddress!, into: g)
+                                weightCat[k].withUnsafeBufferPointer { w in
+                                    product(w.baseAddress!, rows: g4, columns: 2 * h, vector: hk - h, bias: b.baseAddress!, into: g)
                                 }
                             }
-                        }
-                        weightHH[k].withUnsafeBufferPointer { w in
-                            product(w.baseAddress!, rows: g4, columns: h, vector: hk, bias: g, into: g)
                         }
                         // c, h: the same cell update as training, writing the new state in place
                         LSTMLayer.cellForward(gates: g, cPrev: ck, c: ck, h: hk, hidden: h)
