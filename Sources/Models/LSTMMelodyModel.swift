@@ -42,21 +42,11 @@ public struct LSTMMelodyModel: Sendable {
         return LSTMMelodyModel(network: loaded.model, vocabulary: vocabulary, metadata: loaded.metadata)
     }
 
-    /// Writes the model file atomically (temporary name, then rename).
+    /// Writes the model file (atomically: the safetensors writer writes a temporary file, then renames it).
     public func save(to path: String) throws(ModelError) {
         var meta = metadata.filter { $0.key.hasPrefix("tunesmith_") }
         meta["tunesmith_vocabulary"] = JSONStrings.encode(vocabulary.texts)
-        let temp = path + ".tmp-\(getpid())"
-        do {
-            try network.save(to: temp, metadata: meta)
-        } catch {
-            unlink(temp)
-            throw .neural(error)
-        }
-        guard rename(temp, path) == 0 else {
-            unlink(temp)
-            throw .neural(.io(path: path, reason: "cannot rename the finished file into place"))
-        }
+        do { try network.save(to: path, metadata: meta) } catch { throw .neural(error) }
     }
 }
 

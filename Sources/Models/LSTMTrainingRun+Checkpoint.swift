@@ -15,7 +15,7 @@ extension LSTMTrainingRun {
         static let vocabulary = "vocabulary"
     }
 
-    /// Writes weights, AdamW moments, generator states and the step to one safetensors file, atomically.
+    /// Writes weights, AdamW moments, generator states and the step to one safetensors file.
     public func saveCheckpoint(to path: String) throws(ModelError) {
         let params = trainer.model.parameters
         let opt = trainer.optimizer
@@ -33,17 +33,8 @@ extension LSTMTrainingRun {
             CheckpointKey.corpus: corpusHash,
             CheckpointKey.vocabulary: JSONStrings.encode(vocabulary.texts),
         ]
-        let temp = path + ".tmp-\(getpid())"
-        do {
-            try SafetensorsFile.write(tensors, metadata: metadata, to: temp)
-        } catch {
-            unlink(temp)
-            throw .neural(error)
-        }
-        guard rename(temp, path) == 0 else {
-            unlink(temp)
-            throw .neural(.io(path: path, reason: "cannot rename the checkpoint into place"))
-        }
+        // The safetensors writer is atomic (temporary file, then rename): a kill never leaves half a checkpoint.
+        do { try SafetensorsFile.write(tensors, metadata: metadata, to: path) } catch { throw .neural(error) }
     }
 
     /// Continues from a checkpoint written by the same configuration on the same corpus.
