@@ -24,8 +24,7 @@ struct Inspect: ParsableCommand {
     func run() throws {
         let document = try InputDocument.read(input)
         let file = try InputDocument.midi(document, tune: tune, path: input)
-        let summary = MIDISummary(file)
-        Console.out(json ? try encodeJSON(summary.json) + "\n" : summary.text(path: input, tunes: document.tuneCount))
+        Console.out(json ? MIDIInspection(file).json() + "\n" : MIDISummary(file).text(path: input, tunes: document.tuneCount))
     }
 }
 
@@ -33,25 +32,15 @@ extension InputDocument {
     var tuneCount: Int? { if case .abc(let b) = self { return b.tunes.count } else { return nil } }
 }
 
-/// The facts `compose inspect` reports about a MIDI file.
+/// The facts `compose inspect` reports about a MIDI file, as text (the JSON is `MIDIInspection`'s).
 struct MIDISummary {
-    struct Track: Encodable { var name: String; var notes: [Note] }
-    struct Note: Encodable { var pitch: Int; var start: Int; var end: Int; var velocity: Int; var channel: Int }
-    struct JSON: Encodable { var format: Int; var ticksPerQuarter: Int?; var tracks: [Track] }
-
     let file: MIDIFile
-    let tracks: [Track]
+    let tracks: [MIDIInspection.Track]
 
     init(_ file: MIDIFile) {
         self.file = file
-        tracks = file.tracks.map { t in
-            Track(name: t.name ?? "", notes: t.notes().notes.map {
-                Note(pitch: Int($0.pitch), start: $0.start, end: $0.end, velocity: Int($0.velocity), channel: Int($0.channel))
-            })
-        }
+        tracks = MIDIInspection(file).tracks
     }
-
-    var json: JSON { JSON(format: file.format.rawValue, ticksPerQuarter: file.division.ticksPerQuarter, tracks: tracks) }
 
     /// Meta events of one kind across all tracks, as (tick, value) sorted by tick.
     func metas<T>(_ pick: (MIDIMetaEvent) -> T?) -> [(tick: Int, value: T)] {
