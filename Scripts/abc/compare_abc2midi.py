@@ -7,7 +7,8 @@ every note, repeats expanded, grace notes left out -- with the notes Tunesmith w
 (a JSON dump in `compose inspect --json` format, made by the Swift test dumpCorpusForAbc2midiComparison
 when TUNESMITH_ABC_DUMP_DIR is set). Onsets are in ticks at 480 per quarter; abc2midi starts every
 note one tick late, so onsets match within 3 ticks, and it staggers the notes of a chord by 10 ticks
-each, so notes it starts in a chain of gaps of at most 12 ticks count as struck together. Velocities and note ends are not compared
+each, so notes it starts in a chain of gaps of at most 12 ticks count as struck together; two notes of
+one pitch struck together (`[A2A2]`, or a unison of two voices) count once on both sides. Velocities and note ends are not compared
 (abc2midi applies its own beat-stress velocities and articulation gaps).
 
 How abc2midi is made comparable:
@@ -106,7 +107,7 @@ def abc2midi_notes(tune_text):
                 t += msg.time
                 if msg.type == "note_on" and msg.velocity > 0:
                     notes.append((round(t * scale), msg.note))
-        return cluster_chords(sorted(notes))
+        return sorted(set(cluster_chords(sorted(notes))))
 
 
 def cluster_chords(notes):
@@ -126,7 +127,7 @@ def our_notes(dump):
     for track in dump["tracks"]:
         for n in track["notes"]:
             notes.append((n["start"], n["pitch"]))
-    return sorted(notes)
+    return sorted(set(notes))
 
 
 def first_difference(ours, theirs):

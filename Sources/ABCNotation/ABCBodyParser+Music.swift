@@ -308,19 +308,26 @@ extension ABCBodyParser {
         var isChord = false
         if case .chord = element { isChord = true }
         var factor = Rational.one
+        var tupletID = 0
         if let t = voices[current].tuplet {
             factor = t.factor
-            voices[current].tuplet = t.remaining > 1 ? (t.factor, t.remaining - 1, t.location) : nil
+            tupletID = t.id
+            voices[current].tuplet = t.remaining > 1 ? (t.factor, t.remaining - 1, t.location, t.id) : nil
         }
+        var brokenSecond = false
         if let b = voices[current].pendingBroken {
             voices[current].pendingBroken = nil
             // abc2midi ignores `>`/`<` between two notes (or rests) of different written lengths
-            // (`d>B/` plays as written); we do the same. See README.md.
-            if written == b.previousWritten || isChord || b.previousIsChord {
+            // (`d>B/` plays as written) and into or out of a tuplet (`A>(3Bcd`, `(3ABc>G`; inside one,
+            // `(3A>Bc`, it applies); we do the same. See README.md.
+            if (written == b.previousWritten || isChord || b.previousIsChord) && tupletID == b.previousTupletID {
                 factor *= b.nextFactor
                 lengthenPrevious(b)
+                brokenSecond = true
             }
         }
+        voices[current].lastTakesNoBroken = brokenSecond
+        voices[current].lastTupletID = tupletID
         let onset = voices[current].time
         let timed = retimed(element, onset: onset, factor: factor)
         voices[current].elements.append(timed)
@@ -368,10 +375,13 @@ extension ABCBodyParser {
         guard let index = voices[current].lastSounding else {
             throw .invalidBody(at: location, reason: "broken rhythm > or < with no note before it")
         }
+        // abc2midi ignores a `>` after the second note of another `>` (`A>B>c` plays as `A>Bc`); so do we.
+        if voices[current].lastTakesNoBroken { return }
         var isChord = false
         if case .chord = voices[current].elements[index] { isChord = true }
         voices[current].pendingBroken = PendingBroken(
             previousIndex: index, previousWritten: voices[current].lastWritten, previousIsChord: isChord,
+            previousTupletID: voices[current].lastTupletID,
             previousFactor: previous, nextFactor: next, location: location)
     }
 
@@ -422,7 +432,8 @@ extension ABCBodyParser {
         let qq = q ?? defaultQ
         let rr = r ?? p
         guard qq > 0, rr > 0 else { throw .invalidBody(at: location, reason: "a tuplet's q and r must be above 0") }
-        voices[current].tuplet = (Rational(qq, p), rr, location)
+        voices[current].tupletCount += 1
+        voices[current].tuplet = (Rational(qq, p), rr, location, voices[current].tupletCount)
     }
 
     // MARK: Bars
@@ -439,21 +450,32 @@ extension ABCBodyParser {
                 break
             }
         }
-        let text = String(decoding: bytes[start..<i], as: UTF8.self)
-        // `:|`, `:]`, `::` end a repeat; `|:`, `::` start one. As in abc2midi, `|:|` only starts one and
-        // `:[|` is not read as a repeat.
+        var text = String(decoding: bytes[start..<i], as: UTF8.self)
+        var location = location
+        if lastIsBareBar, case .bar(let previous) = voices[current].elements.last {
+            if text.utf8.allSatisfy({ $0 == colon }) {
+                // `||` at a line's end and `:` at the next line's start read as `||:`, as abc2midi.
+                voices[current].elements.removeLast()
+                text = previous.text + text
+                location = previous.location
+            } else if text == "|" {
+                // `…fdB|` at a line's end and `|1 …` at the next line's start are one bar line.
+                var endings: [Int] = []
+                if i < end, isDigit(bytes[i]) { endings = readEndingList(&i, end: end) }
+                if !endings.isEmpty { addEndings(endings, location: location) }
+                return
+            }
+        }
+        // `:|`, `:]`, `::` end a repeat; `|:`, `::` start one. As in abc2midi, `|:|` only starts one,
+        // and `:[|` and a lone `:` are not read as repeats.
         let allColons = text.utf8.allSatisfy { $0 == colon }
-        let ends = text.hasPrefix(":") || text.contains("]:|") || text.contains(":]") || allColons
+        let ends = (text.hasPrefix(":") && !(allColons && text.utf8.count == 1)) || text.contains("]:|")
+            || text.contains(":]")
         let starts = text.contains("|:") || (allColons && text.utf8.count >= 2)
         let isDouble = text.contains("||") || text.contains("|]") || text.contains("[|")
         var endings: [Int] = []
         if i < end, isDigit(bytes[i]) { endings = readEndingList(&i, end: end) }
         voices[current].barAccidentals = [:]
-        if text == "|" && lastIsBareBar {
-            // `…fdB|` at a line's end and `|1 …` at the next line's start are one bar line.
-            if !endings.isEmpty { addEndings(endings, location: location) }
-            return
-        }
         append(.bar(ABCBar(onset: voices[current].time, text: text, endsRepeat: ends, startsRepeat: starts,
             isDouble: isDouble, endings: endings, location: location)))
     }

@@ -22,6 +22,7 @@ struct PendingBroken {
     var previousIndex: Int
     var previousWritten: Rational
     var previousIsChord: Bool
+    var previousTupletID: Int
     var previousFactor: Rational
     var nextFactor: Rational
     var location: ABCLocation
@@ -38,12 +39,18 @@ struct ABCVoiceState {
     /// Accidentals written earlier in the bar, by letter (0 = C … 6 = B), in every octave as abc2midi does.
     var barAccidentals: [Int: Int] = [:]
     /// The running tuplet: the factor on each note, how many notes it still covers, and where it began.
-    var tuplet: (factor: Rational, remaining: Int, location: ABCLocation)?
+    var tuplet: (factor: Rational, remaining: Int, location: ABCLocation, id: Int)?
+    /// Tuplets started so far (each tuplet's id), and the tuplet of the last note (0 for none).
+    var tupletCount = 0
+    var lastTupletID = 0
     /// A `>` or `<` waiting for its second note: the first note's index, written length and factor,
     /// the factor for the next note, and where the mark was.
     var pendingBroken: PendingBroken?
     /// The written length (before tuplets and broken rhythm) of the last note, chord or rest.
     var lastWritten = Rational.zero
+    /// Whether the last note, chord or rest was the second note of a `>`/`<` (abc2midi ignores a
+    /// broken rhythm that starts on such a note).
+    var lastTakesNoBroken = false
     /// Index in `elements` of the last note, chord or rest.
     var lastSounding: Int?
 }
