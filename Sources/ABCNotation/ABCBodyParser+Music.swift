@@ -450,15 +450,9 @@ extension ABCBodyParser {
                 break
             }
         }
-        var text = String(decoding: bytes[start..<i], as: UTF8.self)
-        var location = location
-        if lastIsBareBar, case .bar(let previous) = voices[current].elements.last {
-            if text.utf8.allSatisfy({ $0 == colon }) {
-                // `||` at a line's end and `:` at the next line's start read as `||:`, as abc2midi.
-                voices[current].elements.removeLast()
-                text = previous.text + text
-                location = previous.location
-            } else if text == "|" {
+        let text = String(decoding: bytes[start..<i], as: UTF8.self)
+        if lastIsBareBar {
+            if text == "|" {
                 // `…fdB|` at a line's end and `|1 …` at the next line's start are one bar line.
                 var endings: [Int] = []
                 if i < end, isDigit(bytes[i]) { endings = readEndingList(&i, end: end) }

@@ -158,7 +158,7 @@ extension ABCTune {
                     repeatPass = 1
                     endingPass = 1
                 }
-            } else if b.isDouble && completed && !inPart && !b.endsRepeat && !openRepeat {
+            } else if b.isDouble && completed && !inPart && !b.endsRepeat && !openRepeat && b.endings.isEmpty {
                 start = i + 1
             }
             i += 1
