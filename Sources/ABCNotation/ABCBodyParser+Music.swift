@@ -460,11 +460,11 @@ extension ABCBodyParser {
                 return
             }
         }
-        // `:|`, `:]`, `::` end a repeat; `|:`, `::` start one. As in abc2midi, `|:|` only starts one,
-        // and `:[|` and a lone `:` are not read as repeats.
+        // `:|`, `::` end a repeat; `|:`, `::` start one. As in abc2midi, `|:|` only starts one, and
+        // `:]`, `:[|` and a lone `:` are not read as repeats.
         let allColons = text.utf8.allSatisfy { $0 == colon }
-        let ends = (text.hasPrefix(":") && !(allColons && text.utf8.count == 1)) || text.contains("]:|")
-            || text.contains(":]")
+        let ends = (text.hasPrefix(":") && !(allColons && text.utf8.count == 1) && !text.hasSuffix(":]"))
+            || text.contains("]:|")
         let starts = text.contains("|:") || (allColons && text.utf8.count >= 2)
         let isDouble = text.contains("||") || text.contains("|]") || text.contains("[|")
         var endings: [Int] = []
