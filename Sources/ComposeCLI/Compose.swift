@@ -10,13 +10,17 @@ public struct Compose: ParsableCommand {
             Errors are one line on standard error; data goes to standard output or to -o FILE.
             """,
         subcommands: [
+            Generate.self,
+            Harmonize.self,
+            Styles.self,
             Convert.self,
             Inspect.self,
             CorpusCommand.self,
             Eval.self,
             Train.self,
             Render.self,
-        ]
+        ],
+        defaultSubcommand: Generate.self
     )
 
     public init() {}

@@ -15,6 +15,10 @@ import Tokens
 /// 4. harmony and accompaniment: `Arranger` (seed `seedUsed ^ 0x6172726E`);
 /// 5. the score: tempo, meter and key maps, the melody part, then Chords, Bass, Drums.
 public struct Composer: Sendable {
+    /// The pitch offsets (semitones above the tonic reference) a melody may use before the instrument's
+    /// range narrows them: a minor sixth below to two octaves above, where corpus tunes live.
+    public static let melodySpan = -8...24
+
     /// Melodies sampled at most before the last one is kept despite its shared run.
     public static let maximumAttempts = 20
 
@@ -71,8 +75,8 @@ public struct Composer: Sendable {
         let instrument = request.melodyInstrument ?? style.instruments.melody
         let reference = Melody.tonicReference(key)
         let shift = request.motif == nil ? Self.octaveShift(reference: reference, range: instrument.range) : 0
-        let low = max(instrument.range.lowerBound - reference - shift, Vocabulary.pitchRange.lowerBound)
-        let high = min(instrument.range.upperBound - reference - shift, Vocabulary.pitchRange.upperBound)
+        let low = max(instrument.range.lowerBound - reference - shift, Self.melodySpan.lowerBound)
+        let high = min(instrument.range.upperBound - reference - shift, Self.melodySpan.upperBound)
         guard low + 11 <= high else {
             throw .invalidOption(option: "--instrument", reason: "\(instrument.name) (\(instrument.range)) leaves less than an octave for the melody")
         }
