@@ -461,11 +461,11 @@ extension ABCBodyParser {
             }
         }
         // `:|`, `::` end a repeat; `|:`, `::` start one. As in abc2midi, `|:|` only starts one, and
-        // `:]`, `:[|` and a lone `:` are not read as repeats.
+        // `||:`, `:]`, `:[|` and a lone `:` are not read as repeats (`||:` is a double bar).
         let allColons = text.utf8.allSatisfy { $0 == colon }
         let ends = (text.hasPrefix(":") && !(allColons && text.utf8.count == 1) && !text.hasSuffix(":]"))
             || text.contains("]:|")
-        let starts = text.contains("|:") || (allColons && text.utf8.count >= 2)
+        let starts = (text.contains("|:") && text != "||:") || (allColons && text.utf8.count >= 2)
         let isDouble = text.contains("||") || text.contains("|]") || text.contains("[|")
         var endings: [Int] = []
         if i < end, isDigit(bytes[i]) { endings = readEndingList(&i, end: end) }

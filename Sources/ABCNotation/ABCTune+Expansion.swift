@@ -79,8 +79,8 @@ extension ABCTune {
     /// - an ending that does not list the ending pass is skipped, up to an ending bar that lists it and
     ///   has not been entered before (entering it sets repeat pass 1, so a later `:|` jumps back again),
     ///   or a plain `:|` (which completes the repeat), `||`, `|]`, `[|` or `|:`.
-    /// - `|:`, `[|:` and `::` start a repeat with both passes at 1 (`||:` only moves the start), and a
-    ///   `::` met inside a second ending does not jump back.
+    /// - `|:`, `[|:` and `::` start a repeat with both passes at 1 (abc2midi reads `||:` as a plain
+    ///   double bar), and a `::` met inside a second ending does not jump back.
     static func expandRepeats(_ elements: [ABCElement], inPart: Bool = false) -> [ABCElement] {
         var out: [ABCElement] = []
         var i = 0
@@ -153,11 +153,8 @@ extension ABCTune {
                 if !b.endings.contains(endingPass) { skipping = true }
             } else if b.startsRepeat {
                 start = i + 1
-                // `|:`, `[|:` and `::` also begin new passes; abc2midi does not do so for `||:`.
-                if b.text != "||:" {
-                    repeatPass = 1
-                    endingPass = 1
-                }
+                repeatPass = 1
+                endingPass = 1
             } else if b.isDouble && completed && !inPart && !b.endsRepeat && !openRepeat && b.endings.isEmpty {
                 start = i + 1
             }

@@ -19,6 +19,9 @@ import Testing
     ("C|1D:|2E||F|1G:|2A|]", "CDCEFA"),
     ("C|1D:|2E|]|:F|1G:|2A|]B", "CDCEFGFAB"),
     ("C|1D:|2E|F|G:|A", "CDCEFGCA"),
+    ("C||:D::E:|F", "CDCDEEF"),
+    ("C|:D::E:|F", "CDDEEF"),
+    ("C|1D:|2E||:F|1G:|2A|]B", "CDCEFAB"),
 ])
 func repeatsExpandAsAbc2midi(body: String, expected: String) throws {
     let t = try readTune(body, header: "M:1/4\nL:1/4\nK:C")
