@@ -14,6 +14,8 @@ public struct Composition: Sendable {
     public var chords: [TimedChordSymbol]
     /// What was chosen and checked.
     public var report: CompositionReport
+    /// The accompaniment's voiced chords (bass + three upper voices), empty without accompaniment.
+    public var voicings: [VoicedChord] = []
 
     /// The melody part alone with its chord symbols (what ABC output writes).
     public var leadSheet: Score {

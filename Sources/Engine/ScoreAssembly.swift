@@ -39,12 +39,14 @@ struct ScoreAssembly {
         var rng = Xoshiro256StarStar(seed: seedUsed ^ 0x6172_726E)
         var chords: [TimedChordSymbol] = []
         var parts: [Part] = []
+        var voicings: [VoicedChord] = []
         do {
             if request.accompaniment {
                 let arrangement = try Arranger.arrange(melody: voice, key: key, meter: meter, style: style,
                                                        anacrusis: melody.anacrusis,
                                                        options: AccompanimentOptions(drums: request.drums), using: &rng)
                 chords = arrangement.harmonization.chords
+                voicings = arrangement.accompaniment.voicings
                 parts = [try part(voice, symbols: [])] + arrangement.accompaniment.parts
             } else {
                 chords = try Harmonizer(key: key, meter: meter, style: style, anacrusis: melody.anacrusis).chordSymbols(for: voice)
@@ -70,7 +72,7 @@ struct ScoreAssembly {
             endsOnTonic: last.map { $0.pitch.pitchClass == key.tonic.pitchClass } ?? false,
             notes: melody.notes.count, instrument: instrument.name, program: instrument.program, octaveShift: shift,
             chords: chords.map(\.symbol.description), parts: parts.map(\.name), novelty: novelty)
-        return Composition(score: score, melody: melody, tokens: tokens, chords: chords, report: report)
+        return Composition(score: score, melody: melody, tokens: tokens, chords: chords, report: report, voicings: voicings)
     }
 
     func part(_ voice: Voice, symbols: [TimedChordSymbol]) throws(EngineError) -> Part {

@@ -39,6 +39,7 @@ public enum TuneHarmonizer {
             beatsPerMinute: Int(score.tempo(at: .zero).doubleValue.rounded()), endsOnTonic: line.notes.last?.pitch.pitchClass == key.tonic.pitchClass,
             notes: line.notes.count, instrument: lead.name, program: lead.program, octaveShift: 0,
             chords: chords.map(\.symbol.description), parts: result.parts.map(\.name), novelty: nil)
-        return Composition(score: result, melody: line, tokens: [], chords: chords, report: report)
+        return Composition(score: result, melody: line, tokens: [], chords: chords, report: report,
+                           voicings: arrangement.accompaniment.voicings)
     }
 }
