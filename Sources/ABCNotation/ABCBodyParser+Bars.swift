@@ -16,7 +16,9 @@ extension ABCBodyParser {
             while i < end, isDigit(bytes[i]), n < 3 { v = v * 10 + Int(bytes[i] - 48); i += 1; n += 1 }
             return n == 0 ? nil : v
         }
-        guard let p = number(), p >= 2 else { throw .invalidBody(at: location, reason: "a tuplet (p needs p of 2 or more") }
+        guard let p = number(), (2...9).contains(p) else {
+            throw .invalidBody(at: location, reason: "a tuplet (p needs p from 2 to 9")
+        }
         var q: Int?
         var r: Int?
         if i < end, bytes[i] == colon {
@@ -38,7 +40,9 @@ extension ABCBodyParser {
         }
         let qq = q ?? defaultQ
         let rr = r ?? p
-        guard qq > 0, rr > 0 else { throw .invalidBody(at: location, reason: "a tuplet's q and r must be above 0") }
+        guard (1...9).contains(qq), (1...99).contains(rr) else {
+            throw .invalidBody(at: location, reason: "a tuplet's q must be 1 to 9 and r 1 to 99")
+        }
         voices[current].tupletCount += 1
         voices[current].tuplet = (Rational(qq, p), rr, location, voices[current].tupletCount)
     }

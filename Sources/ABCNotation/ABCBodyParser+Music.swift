@@ -253,7 +253,12 @@ extension ABCBodyParser {
             if dDigits == 0 { d = 2 }
             guard d > 0 else { throw .invalidBody(at: location, reason: "note length /0 divides by zero") }
             denominator *= d
-            guard denominator <= 1 << 20 else { throw .invalidBody(at: location, reason: "note length too short") }
+            guard denominator <= 1 << 12 else { throw .invalidBody(at: location, reason: "note length too short") }
+            // Only power-of-two divisions, as abc2midi: other fractions are written with tuplets. This
+            // also keeps every onset a small exact fraction.
+            guard d & (d - 1) == 0 else {
+                throw .invalidBody(at: location, reason: "note length /\(d): divide by a power of two, or use a tuplet")
+            }
         }
         return Rational(numerator, denominator)
     }

@@ -107,6 +107,7 @@ enum ABCFieldParser {
             throw fail("the denominator is not a number")
         }
         guard numerator > 0, denominator > 0 else { throw fail("a meter needs a numerator and denominator above 0") }
+        guard numerator <= 64, denominator <= 64 else { throw fail("a meter's numbers must be at most 64") }
         return ABCMeter(numerator: numerator, denominator: denominator, text: text)
     }
 
@@ -120,7 +121,12 @@ enum ABCFieldParser {
             throw ABCError.invalidField(
                 field: "L", value: raw, at: location, reason: "a unit length is a fraction above 0, such as 1/8")
         }
-        return parts.count == 1 ? Rational(n) : Rational(n, Int(parts[1].trimmingCharacters())!)
+        let d = parts.count == 1 ? 1 : Int(parts[1].trimmingCharacters())!
+        guard n <= 64, d <= 1024, d & (d - 1) == 0 else {
+            throw ABCError.invalidField(
+                field: "L", value: raw, at: location, reason: "a unit length is 1/2^k (1/8, 1/16), at most 64 and at least 1/1024")
+        }
+        return Rational(n, d)
     }
 
     /// Reads a `Q:` value: `1/4=120`, `3/8=80`, `"Allegro" 1/4=120`, `1/8 3/8=60`, or a bare `120`
@@ -139,14 +145,16 @@ enum ABCFieldParser {
         if text.isEmpty { return nil }
         let sides = text.split(separator: "=", omittingEmptySubsequences: false)
         if sides.count == 1 {
-            guard let bpm = Int(text), bpm > 0 else { throw fail() }
+            guard let bpm = Int(text), (1...10_000).contains(bpm) else { throw fail() }
             return ABCTempo(beat: unitLength, beatsPerMinute: bpm)
         }
-        guard sides.count == 2, let bpm = Int(sides[1].trimmingCharacters()), bpm > 0 else { throw fail() }
+        guard sides.count == 2, let bpm = Int(sides[1].trimmingCharacters()), (1...10_000).contains(bpm) else { throw fail() }
         var beat = Rational.zero
         for term in sides[0].split(separator: " ") {
             let f = term.split(separator: "/")
-            guard f.count == 2, let n = Int(f[0]), let d = Int(f[1]), n > 0, d > 0 else { throw fail() }
+            guard f.count == 2, let n = Int(f[0]), let d = Int(f[1]), (1...64).contains(n), (1...1024).contains(d) else {
+                throw fail()
+            }
             beat += Rational(n, d)
         }
         guard beat > .zero else { throw fail() }

@@ -18,6 +18,8 @@ import Testing
     ("A & B", "5:3", "voice overlay"),
     ("^ B", "5:1", "an accidental must be followed by a note letter"),
     ("c''''''''''''", "5:1", "outside 0…127"),
+    ("A/3 B", "5:1", "divide by a power of two, or use a tuplet"),
+    ("(11abcdefghijk", "5:1", "a tuplet (p needs p from 2 to 9"),
 ])
 func badBodiesNameWhereAndWhat(body: String, location: String, message: String) throws {
     let failure = try #require(readFailure(body, header: "L:1/8\nK:C"))
@@ -31,6 +33,8 @@ func badBodiesNameWhereAndWhat(body: String, location: String, message: String) 
     ("M:0/4\nK:C", "3:1", "invalid M: field \"0/4\""),
     ("M:4/0\nK:C", "3:1", "invalid M: field"),
     ("L:1/0\nK:C", "3:1", "invalid L: field"),
+    ("L:1/3\nK:C", "3:1", "invalid L: field"),
+    ("M:999/4\nK:C", "3:1", "at most 64"),
     ("K:Gxyz", "3:1", "unknown mode \"xyz\""),
     ("K:H", "3:1", "a key starts with a tonic"),
     ("M:4/4", "1:1", "no K: line"),
