@@ -1,0 +1,55 @@
+import Testing
+@testable import NeuralCore
+
+private func smallModel(context: Int = 16, seed: UInt64 = 3) throws -> TransformerLanguageModel {
+    var model = try TransformerLanguageModel(configuration: .init(vocabularySize: 13, width: 16, layerCount: 2, headCount: 4,
+                                                                 feedForwardSize: 40, context: context), seed: seed)
+    // larger weights than the 0.02 initialisation, so attention is far from uniform
+    var rng = Xoshiro256StarStar(seed: seed &+ 100)
+    for k in model.parameters.tensors.indices {
+        for i in model.parameters.tensors[k].data.indices { model.parameters.tensors[k].data[i] += 0.3 * rng.nextNormal() }
+    }
+    return model
+}
+
+@Test(arguments: [UInt64(1), 2, 3])
+func cachedSteppingGivesTheUncachedLogits(seed: UInt64) throws {
+    let model = try smallModel(seed: seed)
+    var rng = Xoshiro256StarStar(seed: seed)
+    let tokens = (0..<16).map { _ in Int(rng.next() % 13) }
+    let full = try model.logits(tokens: tokens, batchSize: 1)   // (1, 16, 13)
+    var generator = TransformerGenerator(model: model)
+    var worst: Float = 0
+    for (t, token) in tokens.enumerated() {
+        try generator.step(token: token)
+        for v in 0..<13 { worst = max(worst, abs(generator.logits[v] - full.data[t * 13 + v])) }
+    }
+    #expect(worst < 1e-4, "seed \(seed): max |cached − uncached| = \(worst)")
+}
+
+@Test func aFullCacheIsRefilledFromTheLastHalfWindow() throws {
+    let model = try smallModel(context: 8)
+    var generator = TransformerGenerator(model: model)
+    let tokens = [1, 5, 2, 7, 3, 3, 9, 0, 4, 11, 6]
+    for token in tokens { try generator.step(token: token) }
+    // after 8 tokens the cache was full; token 9 (index 8) re-ran the last 3 tokens, then the new one
+    #expect(generator.window == [3, 9, 0, 4, 11, 6])
+    let uncached = try model.logits(tokens: generator.window, batchSize: 1)
+    let last = Array(uncached.data[(generator.window.count - 1) * 13..<generator.window.count * 13])
+    for v in 0..<13 { #expect(abs(generator.logits[v] - last[v]) < 1e-4) }
+}
+
+@Test func samplingIsDeterministicPerSeedAndStaysInTheVocabulary() throws {
+    let model = try smallModel(context: 8)
+    func run(_ seed: UInt64) throws -> [Int] {
+        var generator = TransformerGenerator(model: model)
+        var rng = Xoshiro256StarStar(seed: seed)
+        return try generator.generate(prompt: [1, 2], count: 40, options: SamplingOptions(temperature: 1), using: &rng)
+    }
+    let a = try run(5)
+    #expect(a == (try run(5)))
+    #expect(a != (try run(6)))
+    #expect(a.allSatisfy { (0..<13).contains($0) })
+    var generator = TransformerGenerator(model: model)
+    #expect(throws: NeuralCoreError.tokenOutOfRange(token: 13, vocabularySize: 13, position: 0)) { try generator.step(token: 13) }
+}
