@@ -42,10 +42,11 @@ public struct Melody: Sendable, Hashable, Codable {
     /// Where the melody ends.
     public var end: Rational { events.last?.end ?? .zero }
 
-    /// The MIDI number the tonic takes in token space: the tonic's pitch class placed between F#3 and F4,
-    /// so that `P:0` is the tonic there and a tune in any key spans similar offsets.
+    /// The MIDI number the tonic takes in token space: the tonic's pitch class in the octave of middle C
+    /// (C4 ... B4), so that `P:0` is the tonic there. Folk tunes sit about a fifth below to an octave and a
+    /// fifth above their tonic in that octave, whatever the key (a tune in G spans D4–B5, one in D A3–B5),
+    /// so the same token means the same scale degree in the same register across keys.
     public static func tonicReference(_ key: Key) -> Int {
-        let pc = key.tonic.pitchClass
-        return pc <= 5 ? 60 + pc : 48 + pc
+        60 + key.tonic.pitchClass
     }
 }

@@ -45,8 +45,9 @@ public struct Vocabulary: Sendable, Hashable {
     /// Meters of the standard vocabulary, as written.
     public static let meters = ["2/4", "3/4", "4/4", "C", "C|", "2/2", "3/8", "6/8", "9/8", "12/8", "6/4", "3/2", "9/4", "5/4"]
 
-    /// Pitch range of the standard vocabulary, in semitones above the tonic in middle C's octave.
-    public static let pitchRange = -12...36
+    /// Pitch range of the standard vocabulary, in semitones above the tonic in middle C's octave (the corpus
+    /// spans -15...+31).
+    public static let pitchRange = -15...33
 
     /// Durations of the standard vocabulary in quarter notes. A longer or odd note is written as tied pieces
     /// of these (largest first), so any note whose length is a sum of them is representable.

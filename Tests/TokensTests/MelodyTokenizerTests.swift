@@ -46,7 +46,7 @@ import Testing
         let melody = Melody(style: "folk", meter: .threeFour, key: try Key(parsing: "Ador"), events: [note(69, 0, 1), note(72, 1, 2)])
         let t = MelodyTokenizer()
         let inB = try t.decode(t.encode(melody), tonic: PitchSpelling(.b))
-        #expect(inB.notes.map(\.pitch.midi) == [71, 74])   // A4 is +12 over the A3 reference; B's reference is B3 (59)
+        #expect(inB.notes.map(\.pitch.midi) == [71, 74])   // A4 is the A reference (P:0); B's reference is B4 (71)
         #expect(inB.key.description == "B dorian")
     }
 
