@@ -58,7 +58,14 @@ struct Eval: ParsableCommand {
                 details["parameters"] = String(lstm.network.parameters.scalarCount)
             } catch { throw CLIError.failure(error.description) }
         case .transformer:
-            throw CLIError.failure("the transformer model is not available yet (issue 4); use --model lstm or ngram")
+            do throws(ModelError) {
+                let transformer: TransformerMelodyModel
+                if let weights { transformer = try TransformerMelodyModel.load(from: weights) } else { transformer = try TransformerMelodyModel.shipped() }
+                guard transformer.vocabulary == Vocabulary.standard else { throw .vocabularyMismatch(path: weights ?? "shipped model") }
+                scorer = transformer
+                details["weights"] = weights ?? "shipped"
+                details["parameters"] = String(transformer.network.parameters.scalarCount)
+            } catch { throw CLIError.failure(error.description) }
         }
         let result = try EvaluationResult.evaluate(scorer, sequences: data.sequences, eventCounts: data.eventCounts)
         let report = EvalReport(model: details, tunesRead: data.count, tunesSkipped: data.skipped, result: result,
