@@ -22,10 +22,11 @@ struct ComposeRunner {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     /// Runs `compose arguments…` in `directory` (default: the repository).
-    static func run(_ arguments: [String], in directory: String = repository, stdin: Data? = nil) throws -> Result {
+    static func run(_ arguments: [String], in directory: String = repository, environment: [String: String] = [:]) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: compose)
         p.arguments = arguments
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         p.currentDirectoryURL = URL(fileURLWithPath: directory)
         // Output goes to temporary files, so a large output never blocks the child on a full pipe.
         let dir = try temporaryFolder()
