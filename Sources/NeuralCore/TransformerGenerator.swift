@@ -2,10 +2,11 @@
 /// position through every block, attending to the cached keys and values of the positions before it.
 ///
 /// The cache holds up to P (the context) positions. When it is full, the last P/2 tokens are run again
-/// from position 0 (the new token among them) and stepping continues from that shorter cache —
-/// torch_ref.py's "half-window re-prefill". Until then every step's logits equal the uncached forward
-/// over the whole history (tested). All buffers are allocated once; products are the SIMD
-/// matrix-vector loop (`MatrixVector.multiply`).
+/// from position 0 (the new token among them) in one batched forward (gemm), whose keys and values refill
+/// the cache, and stepping continues from that shorter cache — torch_ref.py's "half-window re-prefill".
+/// Until then every step's logits equal the uncached forward over the whole history (tested). Stepping
+/// buffers are allocated once; products are the SIMD matrix-vector loop (`MatrixVector.multiply`), and
+/// attention's dot products and weighted sums are SIMD loops over each head's d features.
 public struct TransformerGenerator: Sendable {
     /// The model's sizes.
     public let configuration: TransformerLanguageModel.Configuration
@@ -13,6 +14,7 @@ public struct TransformerGenerator: Sendable {
         var ln1w: [Float], ln1b: [Float], qkvW: [Float], qkvB: [Float], projW: [Float], projB: [Float]
         var ln2w: [Float], ln2b: [Float], fc1W: [Float], fc1B: [Float], fc2W: [Float], fc2B: [Float]
     }
+    private let model: TransformerLanguageModel
     private let blocks: [Block]
     private let tok: [Float], pos: [Float]                 // (V, C), (P, C)
     private let lnFw: [Float], lnFb: [Float], headW: [Float], headB: [Float]
@@ -28,6 +30,7 @@ public struct TransformerGenerator: Sendable {
     public init(model: TransformerLanguageModel) {
         let c = model.configuration
         configuration = c
+        self.model = model
         let p = model.parameters
         blocks = (0..<c.layerCount).map { k in
             let n = "blocks.\(k)."
@@ -60,11 +63,61 @@ public struct TransformerGenerator: Sendable {
             throw .tokenOutOfRange(token: token, vocabularySize: configuration.vocabularySize, position: window.count)
         }
         if window.count == configuration.context {
-            let kept = Array(window.suffix(max(configuration.context / 2 - 1, 0)))
-            window.removeAll(keepingCapacity: true)
-            for t in kept { advance(t) }
+            prefill(Array(window.suffix(max(configuration.context / 2 - 1, 0))) + [token])
+        } else {
+            advance(token)
         }
-        advance(token)
+    }
+
+    /// Replaces the history by `tokens` (1...P of them) from position 0 in one batched forward: each block's
+    /// keys and values fill the cache and the last position's logits become `logits`.
+    private mutating func prefill(_ tokens: [Int]) {
+        let c = configuration.width, v = configuration.vocabularySize
+        var acts = TransformerLanguageModel.Activations()
+        model.forward(inputs: tokens, batchSize: 1, acts: &acts)
+        for k in 0..<blocks.count {
+            let qkv = acts.blocks[k].qkv.data    // (1, T, 3C)
+            keys[k].withUnsafeMutableBufferPointer { kb in
+                values[k].withUnsafeMutableBufferPointer { vb in
+                    qkv.withUnsafeBufferPointer { q in
+                        for t in tokens.indices {
+                            (kb.baseAddress! + t * c).update(from: q.baseAddress! + t * 3 * c + c, count: c)
+                            (vb.baseAddress! + t * c).update(from: q.baseAddress! + t * 3 * c + 2 * c, count: c)
+                        }
+                    }
+                }
+            }
+        }
+        for j in 0..<v { logits[j] = acts.logits.data[(tokens.count - 1) * v + j] }
+        window = tokens
+    }
+
+    /// Σᵢ a[i] · b[i] over n elements, 8 lanes at a time.
+    @inline(__always)
+    private static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
+        let ar = UnsafeRawPointer(a), br = UnsafeRawPointer(b)
+        var acc = SIMD8<Float>()
+        var i = 0
+        while i + 8 <= n {
+            acc += ar.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self) * br.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self)
+            i += 8
+        }
+        var s = acc.sum()
+        while i < n { s += a[i] * b[i]; i += 1 }
+        return s
+    }
+
+    /// y[i] += alpha · x[i] over n elements, 8 lanes at a time.
+    @inline(__always)
+    private static func axpy(_ alpha: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
+        let xr = UnsafeRawPointer(x), yr = UnsafeMutableRawPointer(y)
+        var i = 0
+        while i + 8 <= n {
+            let sum = yr.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self) + alpha * xr.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self)
+            yr.storeBytes(of: sum, toByteOffset: 4 * i, as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < n { y[i] += alpha * x[i]; i += 1 }
     }
 
     /// y (C) = LayerNorm(x (C)) with weight w and bias b (eps 1e-5, biased variance), as `LayerNorm.forward`.
@@ -110,10 +163,7 @@ public struct TransformerGenerator: Sendable {
                             let qh = q + head * d
                             var m = -Float.infinity
                             for j in 0...position {
-                                let kj = kb.baseAddress! + j * c + head * d
-                                var dot: Float = 0
-                                for i in 0..<d { dot += qh[i] * kj[i] }
-                                s[j] = dot * scale
+                                s[j] = Self.dot(qh, kb.baseAddress! + j * c + head * d, d) * scale
                                 m = max(m, s[j])
                             }
                             for j in 0...position { s[j] -= m }
@@ -124,9 +174,7 @@ public struct TransformerGenerator: Sendable {
                             let out = a + head * d
                             for i in 0..<d { out[i] = 0 }
                             for j in 0...position {
-                                let pj = s[j] * inv
-                                let vj = vb.baseAddress! + j * c + head * d
-                                for i in 0..<d { out[i] += pj * vj[i] }
+                                Self.axpy(s[j] * inv, vb.baseAddress! + j * c + head * d, out, d)
                             }
                         }
                     }
