@@ -37,7 +37,7 @@ public struct Composer: Sendable {
     }
 
     /// The vocabulary style label of a style (`slip jig` → `slipjig`).
-    public static func styleLabel(_ style: Style) -> String { style.name.replacingOccurrences(of: " ", with: "") }
+    public static func styleLabel(_ style: Style) -> String { String(style.name.filter { $0 != " " }) }
 
     /// Composes a tune; throws for an invalid request or a failure of the model or the arrangement.
     public func compose(_ request: CompositionRequest) throws(EngineError) -> Composition {

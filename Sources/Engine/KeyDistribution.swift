@@ -71,10 +71,7 @@ public struct KeyDistribution: Sendable, Hashable {
 
     /// The table shipped in the Engine module's resources.
     public static func bundled() throws(EngineError) -> KeyDistribution {
-        guard let url = Bundle.module.url(forResource: "keys", withExtension: "tsv"),
-              let data = FileManager.default.contents(atPath: url.path) else {
-            throw .resource(name: "keys.tsv", reason: "not found in the Engine module's resources")
-        }
-        return try KeyDistribution(tsv: String(decoding: data, as: UTF8.self))
+        let path = try EngineResources.path("keys", "tsv")
+        return try KeyDistribution(tsv: String(decoding: try EngineResources.read(path), as: UTF8.self), name: path)
     }
 }

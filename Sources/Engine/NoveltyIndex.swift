@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Notation
 import Tokens
 
@@ -19,17 +22,17 @@ public struct SharedRun: Sendable, Hashable, Codable {
 /// hash is FNV-1a 64 over its 12 notes (offset, duration numerator, denominator as little-endian Int32s).
 /// File layout (`novelty.bin`, little-endian): `TSNOVEL1`, count (UInt64), tune count (UInt64), then
 /// count hashes (UInt64, sorted ascending, unique), count tune numbers (UInt16, the first tune holding
-/// that run), then the tune names (UTF-8, one per line).
+/// that run), then the tune names (UTF-8, one per line). The bundled file is memory-mapped, so a lookup
+/// touches only the pages its binary search reads (start-up stays small).
 public struct NoveltyIndex: Sendable {
     /// Notes per run (the novelty rule: no run of this many notes shared with a corpus tune).
     public static let runLength = 12
     static let magic = Array("TSNOVEL1".utf8)
 
-    /// Sorted unique run hashes.
-    public let hashes: [UInt64]
-    let tuneNumbers: [UInt16]
-    /// Names of the indexed tunes.
-    public let tuneNames: [String]
+    let storage: IndexBytes
+    /// Number of distinct runs.
+    public let count: Int
+    let tuneCount: Int
 
     /// An index over `tunes` (name, melody); a run in several tunes keeps the first tune's name.
     public init(tunes: [(name: String, melody: Melody)]) {
@@ -38,9 +41,34 @@ public struct NoveltyIndex: Sendable {
             for h in Self.runHashes(of: tune.melody) where first[h] == nil { first[h] = UInt16(truncatingIfNeeded: i) }
         }
         let sorted = first.sorted { $0.key < $1.key }
-        hashes = sorted.map(\.key)
-        tuneNumbers = sorted.map(\.value)
-        tuneNames = tunes.map(\.name)
+        var out = Self.magic
+        func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        put(UInt64(sorted.count))
+        put(UInt64(tunes.count))
+        for entry in sorted { put(entry.key) }
+        for entry in sorted { put(entry.value) }
+        out.append(contentsOf: Array(tunes.map(\.name).joined(separator: "\n").utf8))
+        storage = IndexBytes(array: out)
+        count = sorted.count
+        tuneCount = tunes.count
+    }
+
+    /// The sorted unique run hashes (a copy; for checks).
+    public var hashes: [UInt64] { (0..<count).map(hash(at:)) }
+
+    /// Names of the indexed tunes (`collection:number "Title"`).
+    public var tuneNames: [String] {
+        let start = 24 + count * 10
+        let names = String(decoding: UnsafeRawBufferPointer(rebasing: storage.buffer[start...]), as: UTF8.self)
+        return names.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    func hash(at i: Int) -> UInt64 {
+        UInt64(littleEndian: storage.buffer.loadUnaligned(fromByteOffset: 24 + i * 8, as: UInt64.self))
+    }
+
+    func tuneNumber(at i: Int) -> Int {
+        Int(UInt16(littleEndian: storage.buffer.loadUnaligned(fromByteOffset: 24 + count * 8 + i * 2, as: UInt16.self)))
     }
 
     /// The notes of a melody as (offset above the tonic reference, duration).
@@ -76,12 +104,12 @@ public struct NoveltyIndex: Sendable {
 
     /// The position of `hash` in the index, or nil.
     func find(_ hash: UInt64) -> Int? {
-        var lo = 0, hi = hashes.count
+        var lo = 0, hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if hashes[mid] < hash { lo = mid + 1 } else { hi = mid }
+            if self.hash(at: mid) < hash { lo = mid + 1 } else { hi = mid }
         }
-        return lo < hashes.count && hashes[lo] == hash ? lo : nil
+        return lo < count && self.hash(at: lo) == hash ? lo : nil
     }
 
     /// True when the corpus holds a run with this hash.
@@ -91,74 +119,101 @@ public struct NoveltyIndex: Sendable {
     /// holding its first window.
     public func longestSharedRun(of melody: Melody) -> SharedRun {
         var best = SharedRun(length: 0, tune: nil, firstNote: nil)
-        var streak = 0
+        var bestWindow: Int?                      // index position of the best stretch's first window
+        var streak = 0, streakWindow = 0
         for (i, h) in Self.runHashes(of: melody).enumerated() {
-            if let at = find(h) {
-                streak += 1
-                let length = Self.runLength - 1 + streak
-                if length > best.length {
-                    let start = i - streak + 1
-                    let number = Int(tuneNumbers[at])
-                    best = SharedRun(length: length, tune: number < tuneNames.count ? tuneNames[number] : nil, firstNote: start)
-                }
-            } else {
-                streak = 0
+            guard let at = find(h) else { streak = 0; continue }
+            if streak == 0 { streakWindow = at }
+            streak += 1
+            let length = Self.runLength - 1 + streak
+            if length > best.length {
+                best = SharedRun(length: length, tune: nil, firstNote: i - streak + 1)
+                bestWindow = streakWindow
             }
+        }
+        if let window = bestWindow {
+            let names = tuneNames, number = tuneNumber(at: window)
+            best.tune = number < names.count ? names[number] : nil
         }
         return best
     }
 
     /// The file's bytes (layout in the type's comment).
-    public func bytes() -> [UInt8] {
-        var out = Self.magic
-        func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-        put(UInt64(hashes.count))
-        put(UInt64(tuneNames.count))
-        for h in hashes { put(h) }
-        for t in tuneNumbers { put(t) }
-        out.append(contentsOf: Array(tuneNames.joined(separator: "\n").utf8))
-        return out
-    }
+    public func bytes() -> [UInt8] { Array(storage.buffer) }
 
     /// Reads an index file's bytes; throws naming the byte offset where it is damaged.
     public init(bytes: [UInt8], name: String = "novelty.bin") throws(EngineError) {
-        guard bytes.count >= 24, Array(bytes[0..<8]) == Self.magic else {
-            throw .resource(name: name, reason: "no TSNOVEL1 header at byte 0")
-        }
-        func word(_ at: Int) -> UInt64 {
-            var v: UInt64 = 0
-            for k in 0..<8 { v |= UInt64(bytes[at + k]) << (8 * UInt64(k)) }
-            return v
-        }
-        let count = Int(word(8)), tunes = Int(word(16))
-        let hashEnd = 24 + count * 8, numberEnd = hashEnd + count * 2
-        guard count >= 0, numberEnd <= bytes.count else {
-            throw .resource(name: name, reason: "\(count) runs need \(numberEnd) bytes, the file has \(bytes.count)")
-        }
-        var hashes = [UInt64](repeating: 0, count: count)
-        var numbers = [UInt16](repeating: 0, count: count)
-        bytes.withUnsafeBytes { raw in
-            for i in 0..<count { hashes[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 24 + i * 8, as: UInt64.self)) }
-            for i in 0..<count { numbers[i] = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: hashEnd + i * 2, as: UInt16.self)) }
-        }
-        for i in 1..<max(count, 1) where hashes[i - 1] >= hashes[i] {
-            throw .resource(name: name, reason: "hashes not sorted at byte \(24 + i * 8)")
-        }
-        let names = String(decoding: bytes[numberEnd...], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard names.count == tunes else {
-            throw .resource(name: name, reason: "\(names.count) tune names after byte \(numberEnd), expected \(tunes)")
-        }
-        self.hashes = hashes
-        tuneNumbers = numbers
-        tuneNames = names
+        try self.init(storage: IndexBytes(array: bytes), name: name)
     }
 
-    /// The index built from the corpus and shipped in the Engine module's resources.
-    public static func bundled() throws(EngineError) -> NoveltyIndex {
-        guard let url = Bundle.module.url(forResource: "novelty", withExtension: "bin"),
-              let data = FileManager.default.contents(atPath: url.path) else {
-            throw .resource(name: "novelty.bin", reason: "not found in the Engine module's resources")
+    init(storage: IndexBytes, name: String) throws(EngineError) {
+        let buffer = storage.buffer
+        guard buffer.count >= 24, Array(buffer[0..<8]) == Self.magic else {
+            throw .resource(name: name, reason: "no TSNOVEL1 header at byte 0")
         }
-        return try NoveltyIndex(bytes: [UInt8](data))
+        let count = Int(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+        let tunes = Int(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
+        guard count >= 0, count < buffer.count, 24 + count * 10 <= buffer.count else {
+            throw .resource(name: name, reason: "\(count) runs need \(24 + count * 10) bytes, the file has \(buffer.count)")
+        }
+        self.storage = storage
+        self.count = count
+        self.tuneCount = tunes
+        // Spot-check the order (a full pass would read every page of a mapped file).
+        for i in Swift.stride(from: 1, to: count, by: max(count / 64, 1)) where hash(at: i - 1) >= hash(at: i) {
+            throw .resource(name: name, reason: "hashes not sorted at byte \(24 + i * 8)")
+        }
+    }
+
+    /// Checks the whole file: every hash in order and the tune-name count (for tests and tools).
+    public func validateFully() throws(EngineError) {
+        for i in Swift.stride(from: 1, to: count, by: 1) where hash(at: i - 1) >= hash(at: i) {
+            throw .resource(name: "novelty.bin", reason: "hashes not sorted at byte \(24 + i * 8)")
+        }
+        guard tuneNames.count == tuneCount else {
+            throw .resource(name: "novelty.bin", reason: "\(tuneNames.count) tune names, the header says \(tuneCount)")
+        }
+    }
+
+    /// The index built from the corpus and shipped in the Engine module's resources (memory-mapped).
+    public static func bundled() throws(EngineError) -> NoveltyIndex {
+        let path = try EngineResources.path("novelty", "bin")
+        return try NoveltyIndex(storage: try IndexBytes(mapping: path), name: path)
+    }
+}
+
+/// Read-only bytes of an index: an array, or a file mapped into memory (unmapped when released).
+final class IndexBytes: @unchecked Sendable {
+    // @unchecked: the bytes are never written after init.
+    let buffer: UnsafeRawBufferPointer
+    private let owned: [UInt8]?
+    private let mapped: Bool
+
+    init(array: [UInt8]) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(array.count, 1), alignment: 8)
+        copy.copyBytes(from: array)
+        buffer = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(copy)[0..<array.count])
+        owned = nil
+        mapped = false
+    }
+
+    init(mapping path: String) throws(EngineError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .resource(name: path, reason: "cannot open it: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0 else { throw .resource(name: path, reason: "empty or unreadable") }
+        let size = Int(st.st_size)
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            throw .resource(name: path, reason: "cannot map it: \(String(cString: strerror(errno)))")
+        }
+        buffer = UnsafeRawBufferPointer(start: base, count: size)
+        owned = nil
+        mapped = true
+    }
+
+    deinit {
+        if mapped { munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count) }
+        else { buffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0).deallocate() } }
     }
 }

@@ -34,6 +34,7 @@ import Tokens
         let fresh = Self.noveltyIndex(corpus)
         if Self.regenerate { try Data(fresh.bytes()).write(to: URL(fileURLWithPath: Self.resources + "/novelty.bin")) }
         let bundled = try NoveltyIndex.bundled()
+        try bundled.validateFully()
         let same = bundled.hashes == fresh.hashes && bundled.tuneNames == fresh.tuneNames
         #expect(same, "novelty.bin is stale (\(bundled.hashes.count) runs, the corpus gives \(fresh.hashes.count)); run Scripts/engine/regenerate.sh")
         // Every corpus tune long enough shares itself completely with the index.
