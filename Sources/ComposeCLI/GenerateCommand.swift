@@ -46,7 +46,7 @@ struct Generate: ParsableCommand {
     @Option(help: "The melody model: lstm or transformer.")
     var model: ModelKind = .lstm
 
-    @Option(help: ArgumentHelp("LSTM weights (.safetensors) instead of the shipped model.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Weights (.safetensors) of the --model kind instead of the shipped model.", valueName: "FILE"))
     var weights: String?
 
     @Option(parsing: .unconditional, help: "Seed of every random choice.")
@@ -132,11 +132,19 @@ struct Generate: ParsableCommand {
         if let render { try SongFormat.audio(render)!.write(song, to: .file(render), soundfont: soundfont) }
     }
 
-    /// The melody model: --weights, else the shipped LSTM; the transformer is not available yet.
+    /// The melody model (LSTM or transformer): --weights, else the shipped one.
     func loadModel() throws -> any MelodyModel {
         switch model {
         case .transformer:
-            throw CLIError.failure("the transformer model is not available yet; use --model lstm")
+            do {
+                if let weights { return try TransformerMelodyModel.load(from: weights) }
+                return try TransformerMelodyModel.shipped()
+            } catch {
+                if weights == nil {
+                    throw CLIError.failure("this build ships no trained transformer; train one with 'compose train --model transformer -o transformer.safetensors' and pass --weights transformer.safetensors")
+                }
+                throw CLIError.failure("\(error)")
+            }
         case .ngram:
             throw CLIError.usage("--model ngram scores tunes but does not compose; use --model lstm")
         case .lstm:

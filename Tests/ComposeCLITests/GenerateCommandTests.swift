@@ -73,7 +73,7 @@ import ABCNotation
         (["--temperature", "0"], 64, "--temperature: 0.0 must be > 0"),
         (["--style", "jigg"], 64, "unknown style 'jigg'; did you mean 'jig'?"),
         (["--form", "AABB", "--bars", "10"], 64, "--form: 10 bars do not split into 4 equal parts"),
-        (["--model", "transformer"], 1, "the transformer model is not available yet"),
+        (["--model", "transformer", "--weights", "no-such-model.safetensors"], 1, "no-such-model.safetensors"),
         (["-o", "song.txt"], 64, "-o song.txt: cannot tell the format"),
         (["--motif-text", "GABc"], 64, "--motif-text:1:4: the motif ends inside a bar"),
         (["--motif-text", "GABc dBAG GABc dBAG", "--bars", "1"], 64, "--motif-text:1:11: the motif is longer than the tune"),
