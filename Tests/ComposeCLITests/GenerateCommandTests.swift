@@ -19,7 +19,8 @@ import ABCNotation
     }()
 
     static func run(_ arguments: [String]) throws -> ComposeRunner.Result {
-        try ComposeRunner.run(arguments + ["--weights", weights])
+        // A case that names its own weights keeps them (the last --weights would win otherwise).
+        try ComposeRunner.run(arguments.contains("--weights") ? arguments : arguments + ["--weights", weights])
     }
 
     @Test func defaultSubcommandWritesAType1MIDIFileWithNamedTracks() throws {
