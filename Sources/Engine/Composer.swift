@@ -119,13 +119,16 @@ public struct Composer: Sendable {
             .composition(tokens: body, plan: plan, keyDrawn: keyDrawn, attempts: attempts, novelty: novelty)
     }
 
-    /// The whole octaves that best place a tune's usual span (a fifth below the tonic to an octave and a
-    /// fifth above) inside an instrument's range; the smallest shift wins ties.
+    /// The whole octaves that place a tune's usual span (a fifth below the tonic to an octave and a fifth
+    /// above) inside an instrument's range: the smallest shift that keeps all but its lowest fifth (a flute
+    /// playing a D tune where the corpus has it, without the A and B below its low C), else the largest overlap.
     static func octaveShift(reference: Int, range: ClosedRange<Int>) -> Int {
+        let span = 24
         var best = (overlap: Int.min, shift: 0)
         for shift in [0, 12, -12, 24, -24] {
             let lo = max(reference + shift - 5, range.lowerBound), hi = min(reference + shift + 19, range.upperBound)
             let overlap = hi - lo
+            if overlap >= span - 5 { return shift }
             if overlap > best.overlap { best = (overlap, shift) }
         }
         return best.shift

@@ -51,3 +51,16 @@ import Tokens
         #expect(c.melody.end == 8 * Meter.sixEight.barLength)
     }
 }
+
+@Suite struct OctaveShiftTests {
+    @Test func tunesStayWhereTheCorpusHasThemWhenTheInstrumentAllows() {
+        // D (62) on a flute (60...96): only A3 and B3 fall below the range; no octave shift.
+        #expect(Composer.octaveShift(reference: 62, range: 60...96) == 0)
+        // G (67) on a fiddle: fits as it is.
+        #expect(Composer.octaveShift(reference: 67, range: 55...100) == 0)
+        // D on a whistle (74...98): a whole octave up is needed.
+        #expect(Composer.octaveShift(reference: 62, range: 74...98) == 12)
+        // A tuba-like range forces the tune down.
+        #expect(Composer.octaveShift(reference: 62, range: 26...60) == -24 || Composer.octaveShift(reference: 62, range: 26...60) == -12)
+    }
+}
