@@ -30,22 +30,14 @@ public struct LSTMMelodyModel: Sendable {
     public static func load(from path: String) throws(ModelError) -> LSTMMelodyModel {
         let loaded: (model: LSTMLanguageModel, metadata: [String: String])
         do { loaded = try LSTMLanguageModel.load(from: path) } catch { throw .neural(error) }
-        guard let text = loaded.metadata["tunesmith_vocabulary"] else {
-            throw .notAMelodyModel(path: path, reason: "no tunesmith_vocabulary metadata")
-        }
-        guard let vocabulary = Vocabulary(texts: JSONStrings.decode(text) ?? []) else {
-            throw .notAMelodyModel(path: path, reason: "tunesmith_vocabulary is not a list of tokens")
-        }
-        guard vocabulary.count == loaded.model.configuration.vocabularySize else {
-            throw .notAMelodyModel(path: path, reason: "\(vocabulary.count) tokens but a \(loaded.model.configuration.vocabularySize)-way output")
-        }
+        let vocabulary = try MelodyModelMetadata.vocabulary(in: loaded.metadata, path: path,
+                                                            outputSize: loaded.model.configuration.vocabularySize)
         return LSTMMelodyModel(network: loaded.model, vocabulary: vocabulary, metadata: loaded.metadata)
     }
 
     /// Writes the model file (atomically: the safetensors writer writes a temporary file, then renames it).
     public func save(to path: String) throws(ModelError) {
-        var meta = metadata.filter { $0.key.hasPrefix("tunesmith_") }
-        meta["tunesmith_vocabulary"] = JSONStrings.encode(vocabulary.texts)
+        let meta = MelodyModelMetadata.forFile(metadata, vocabulary: vocabulary)
         do { try network.save(to: path, metadata: meta) } catch { throw .neural(error) }
     }
 }
@@ -65,6 +57,31 @@ extension LSTMMelodyModel: SequenceScorer {
             result.append(Double(logits.data[row + sequence[t]]) - maxLogit - log(sum))
         }
         return result
+    }
+}
+
+/// The Tunesmith metadata every melody model file carries beside its weights, read and written the same way
+/// for the LSTM and the transformer.
+enum MelodyModelMetadata {
+    /// The vocabulary stored in `tunesmith_vocabulary`, checked against the network's output size.
+    static func vocabulary(in metadata: [String: String], path: String, outputSize: Int) throws(ModelError) -> Vocabulary {
+        guard let text = metadata["tunesmith_vocabulary"] else {
+            throw .notAMelodyModel(path: path, reason: "no tunesmith_vocabulary metadata")
+        }
+        guard let vocabulary = Vocabulary(texts: JSONStrings.decode(text) ?? []) else {
+            throw .notAMelodyModel(path: path, reason: "tunesmith_vocabulary is not a list of tokens")
+        }
+        guard vocabulary.count == outputSize else {
+            throw .notAMelodyModel(path: path, reason: "\(vocabulary.count) tokens but a \(outputSize)-way output")
+        }
+        return vocabulary
+    }
+
+    /// The metadata to write: the `tunesmith_` entries plus the vocabulary.
+    static func forFile(_ metadata: [String: String], vocabulary: Vocabulary) -> [String: String] {
+        var meta = metadata.filter { $0.key.hasPrefix("tunesmith_") }
+        meta["tunesmith_vocabulary"] = JSONStrings.encode(vocabulary.texts)
+        return meta
     }
 }
 

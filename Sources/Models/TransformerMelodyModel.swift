@@ -26,22 +26,14 @@ public struct TransformerMelodyModel: Sendable {
     public static func load(from path: String) throws(ModelError) -> TransformerMelodyModel {
         let loaded: (model: TransformerLanguageModel, metadata: [String: String])
         do { loaded = try TransformerLanguageModel.load(from: path) } catch { throw .neural(error) }
-        guard let text = loaded.metadata["tunesmith_vocabulary"] else {
-            throw .notAMelodyModel(path: path, reason: "no tunesmith_vocabulary metadata")
-        }
-        guard let vocabulary = Vocabulary(texts: JSONStrings.decode(text) ?? []) else {
-            throw .notAMelodyModel(path: path, reason: "tunesmith_vocabulary is not a list of tokens")
-        }
-        guard vocabulary.count == loaded.model.configuration.vocabularySize else {
-            throw .notAMelodyModel(path: path, reason: "\(vocabulary.count) tokens but a \(loaded.model.configuration.vocabularySize)-way output")
-        }
+        let vocabulary = try MelodyModelMetadata.vocabulary(in: loaded.metadata, path: path,
+                                                            outputSize: loaded.model.configuration.vocabularySize)
         return TransformerMelodyModel(network: loaded.model, vocabulary: vocabulary, metadata: loaded.metadata)
     }
 
     /// Writes the model file (atomically: the safetensors writer writes a temporary file, then renames it).
     public func save(to path: String) throws(ModelError) {
-        var meta = metadata.filter { $0.key.hasPrefix("tunesmith_") }
-        meta["tunesmith_vocabulary"] = JSONStrings.encode(vocabulary.texts)
+        let meta = MelodyModelMetadata.forFile(metadata, vocabulary: vocabulary)
         do { try network.save(to: path, metadata: meta) } catch { throw .neural(error) }
     }
 }
