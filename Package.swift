@@ -39,8 +39,8 @@ let package = Package(
     ],
     targets: [
         // MARK: C libraries (leaf targets)
-        .systemLibrary(name: "CFluidSynth", providers: [.apt(["libfluidsynth-dev"])]),
-        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CFluidSynth", providers: [.apt(["libfluidsynth-dev"])]),  // headers only: opened with dlopen
+        .systemLibrary(name: "CSndFile", providers: [.apt(["libsndfile1-dev"])]),  // headers only: opened with dlopen (Rendering/AudioLibraries.swift)
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         // MARK: Library modules

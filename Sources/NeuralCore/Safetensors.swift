@@ -1,11 +1,15 @@
 import Foundation
 
-/// A safetensors file held in memory: the format PyTorch's `safetensors` library writes.
+/// A safetensors file: the format PyTorch's `safetensors` library writes.
 ///
 /// Layout: an 8-byte little-endian header length N, then N bytes of JSON mapping each tensor name
 /// to `{"dtype", "shape", "data_offsets": [begin, end]}` (offsets relative to the data section,
 /// which starts at byte 8 + N) plus an optional `"__metadata__"` map of strings to strings, then
 /// the raw little-endian tensor data.
+///
+/// Read from a path, only the header is read up front; each tensor's bytes are read straight from
+/// the file into its storage when asked for, so loading a model never holds the file's bytes and
+/// the tensors at once (peak memory ≈ the tensors).
 public struct SafetensorsFile: Sendable {
     /// One tensor's header entry.
     public struct Entry: Sendable, Equatable {
@@ -15,6 +19,14 @@ public struct SafetensorsFile: Sendable {
         public var shape: [Int]
         /// Where its bytes lie, as absolute byte offsets in the file.
         public var byteRange: Range<Int>
+    }
+
+    /// Where the tensor data comes from.
+    private enum Source: Sendable {
+        /// The whole file in memory.
+        case memory([UInt8])
+        /// The file at `path`, read on demand; `size` is its length when the header was read.
+        case file(size: Int)
     }
 
     /// Bytes per element of each dtype the format defines.
@@ -27,42 +39,53 @@ public struct SafetensorsFile: Sendable {
     public var metadata: [String: String]
     /// Every tensor's header entry by name.
     public var entries: [String: Entry]
-    private var bytes: [UInt8]
+    private var source: Source
 
-    /// Reads and validates the file at `path`.
+    /// Reads and validates the header of the file at `path`; tensors are read when asked for.
     public init(contentsOf path: String) throws(NeuralCoreError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .io(path: path, reason: "cannot read the file")
-        }
-        try self.init(bytes: [UInt8](data), path: path)
+        let file = try ReadOnlyFile(path: path)
+        defer { file.close() }
+        let prefix = try file.read(0..<min(8, file.size))
+        let headerEnd = try Self.headerEnd(prefix, fileSize: file.size, path: path)
+        let header = try file.read(8..<headerEnd)
+        try self.init(header: header[...], headerEnd: headerEnd, fileSize: file.size, path: path, source: .file(size: file.size))
     }
 
     /// Parses and validates safetensors bytes; `path` labels errors.
     public init(bytes: [UInt8], path: String = "<memory>") throws(NeuralCoreError) {
-        self.path = path
-        self.bytes = bytes
-        // 1. the header length: 8 bytes, little-endian
-        guard bytes.count >= 8 else { throw .truncated(path: path, byteOffset: 0, needed: 8 - bytes.count, fileSize: bytes.count) }
+        let headerEnd = try Self.headerEnd(Array(bytes.prefix(8)), fileSize: bytes.count, path: path)
+        try self.init(header: bytes[8..<headerEnd], headerEnd: headerEnd, fileSize: bytes.count, path: path, source: .memory(bytes))
+    }
+
+    /// Checks the 8-byte length prefix and returns where the header ends (byte 8 + N).
+    private static func headerEnd(_ prefix: [UInt8], fileSize: Int, path: String) throws(NeuralCoreError) -> Int {
+        guard prefix.count >= 8 else { throw .truncated(path: path, byteOffset: 0, needed: 8 - prefix.count, fileSize: fileSize) }
         var n: UInt64 = 0
-        for k in 0..<8 { n |= UInt64(bytes[k]) << (8 * UInt64(k)) }
+        for k in 0..<8 { n |= UInt64(prefix[k]) << (8 * UInt64(k)) }
         guard n <= 100_000_000 else {
             throw .malformedHeader(path: path, byteOffset: 0, reason: "header length \(n) exceeds 100 MB")
         }
         let headerEnd = 8 + Int(n)
-        guard headerEnd <= bytes.count else {
-            throw .truncated(path: path, byteOffset: bytes.count, needed: headerEnd - bytes.count, fileSize: bytes.count)
+        guard headerEnd <= fileSize else {
+            throw .truncated(path: path, byteOffset: fileSize, needed: headerEnd - fileSize, fileSize: fileSize)
         }
-        // 2. the JSON header
+        return headerEnd
+    }
+
+    /// Parses the JSON header (bytes 8..<headerEnd) and checks every entry against the file size.
+    private init(header: ArraySlice<UInt8>, headerEnd: Int, fileSize: Int, path: String, source: Source) throws(NeuralCoreError) {
+        self.path = path
+        self.source = source
         let json: JSONValue
         do {
-            json = try JSONValue.parse(bytes[8..<headerEnd])
+            json = try JSONValue.parse(header)
         } catch {
             throw .malformedHeader(path: path, byteOffset: 8 + error.offset, reason: error.reason)
         }
         guard case let .object(members) = json else {
             throw .malformedHeader(path: path, byteOffset: 8, reason: "the header is not a JSON object")
         }
-        // 3. the entries, each checked against the data section
+        // each entry checked against the data section
         metadata = [:]
         entries = [:]
         for (name, value) in members {
@@ -94,12 +117,35 @@ public struct SafetensorsFile: Sendable {
             guard o[1] - o[0] == count * size else {
                 throw bad("data_offsets span \(o[1] - o[0]) bytes but shape \(shape) of \(dtype) needs \(count * size)")
             }
-            let range = (headerEnd + o[0])..<(headerEnd + o[1])
-            guard range.upperBound <= bytes.count else {
-                throw .truncated(path: path, byteOffset: max(bytes.count, range.lowerBound),
-                                 needed: range.upperBound - bytes.count, fileSize: bytes.count)
+            guard o[1] <= fileSize - headerEnd else {
+                throw .truncated(path: path, byteOffset: max(fileSize, headerEnd + o[0]),
+                                 needed: headerEnd + o[1] - fileSize, fileSize: fileSize)
             }
-            entries[name] = Entry(dtype: dtype, shape: shape, byteRange: range)
+            entries[name] = Entry(dtype: dtype, shape: shape, byteRange: (headerEnd + o[0])..<(headerEnd + o[1]))
+        }
+    }
+
+    /// Fills `array` (exactly `range.count` bytes of storage) with the bytes of `range`.
+    private func copyBytes<T>(_ range: Range<Int>, into array: inout [T]) throws(NeuralCoreError) {
+        var failure: NeuralCoreError?
+        array.withUnsafeMutableBytes { destination in
+            do throws(NeuralCoreError) { try copyBytes(range, into: destination) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Copies the bytes of `range` into `destination` (exactly `range.count` bytes).
+    private func copyBytes(_ range: Range<Int>, into destination: UnsafeMutableRawBufferPointer) throws(NeuralCoreError) {
+        switch source {
+        case let .memory(bytes):
+            bytes.withUnsafeBytes { destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[range])) }
+        case let .file(size):
+            let file = try ReadOnlyFile(path: path)
+            defer { file.close() }
+            guard file.size == size else {
+                throw .io(path: path, reason: "the file changed while it was being read (\(size) bytes, now \(file.size)); load it again")
+            }
+            try file.read(range, into: destination)
         }
     }
 
@@ -120,11 +166,7 @@ public struct SafetensorsFile: Sendable {
             throw .wrongShape(name: name, path: path, expected: expected, found: e.shape)
         }
         var data = [Float](repeating: 0, count: e.shape.reduce(1, *))
-        data.withUnsafeMutableBytes { dst in
-            bytes.withUnsafeBytes { src in
-                dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[e.byteRange]))
-            }
-        }
+        try copyBytes(e.byteRange, into: &data)
         #if _endian(big)
         data = data.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
         #endif
@@ -135,8 +177,10 @@ public struct SafetensorsFile: Sendable {
     public func integerTensor(_ name: String) throws(NeuralCoreError) -> (shape: [Int], values: [Int]) {
         guard let e = entries[name] else { throw .missingTensor(name: name, path: path) }
         guard e.dtype == "I64" else { throw .wrongDType(name: name, path: path, expected: "I64", found: e.dtype) }
+        var bytes = [UInt8](repeating: 0, count: e.byteRange.count)
+        try copyBytes(e.byteRange, into: &bytes)
         var values: [Int] = []
-        for k in stride(from: e.byteRange.lowerBound, to: e.byteRange.upperBound, by: 8) {
+        for k in stride(from: 0, to: bytes.count, by: 8) {
             var v: UInt64 = 0
             for j in 0..<8 { v |= UInt64(bytes[k + j]) << (8 * UInt64(j)) }
             values.append(Int(Int64(bitPattern: v)))

@@ -1,4 +1,4 @@
-import CFluidSynth
+import CFluidSynth  // log levels only; the library is opened by AudioLibraries
 import Foundation
 
 /// Routes FluidSynth's log messages away from stdout/stderr and keeps its error messages per thread,
@@ -7,17 +7,19 @@ import Foundation
 /// FluidSynth's log handler is process-global; it is installed once, the first time any synthesizer is made.
 enum FluidLog {
     /// Installs the handler (idempotent, thread-safe: a global `let` is initialised exactly once).
-    static func install() { _ = installed }
-
-    private static let installed: Void = {
-        for level in [FLUID_PANIC, FLUID_ERR, FLUID_WARN, FLUID_INFO, FLUID_DBG] {
-            _ = fluid_set_log_function(Int32(level.rawValue), fluidLogHandler, nil)
+    static func install(_ fluid: FluidSynthFunctions) {
+        once.run {
+            for level in [FLUID_PANIC, FLUID_ERR, FLUID_WARN, FLUID_INFO, FLUID_DBG] {
+                _ = fluid.setLogFunction(Int32(level.rawValue), fluidLogHandler, nil)
+            }
         }
-    }()
+    }
+
+    private static let once = Once()
 
     /// Runs `body` and returns its result together with the FluidSynth errors this thread logged meanwhile.
+    /// (FluidSynth is loaded by then: the handler is installed when the first synthesizer is made.)
     static func capturingErrors<T>(_ body: () throws -> T) rethrows -> (T, [String]) {
-        install()
         let key = ThreadKey.current
         store.begin(key)
         defer { _ = store.end(key) }
@@ -37,6 +39,21 @@ private struct ThreadKey: Hashable {
         #else
         ThreadKey(raw: UInt(bitPattern: pthread_self()))
         #endif
+    }
+}
+
+/// Runs a closure at most once per process, whichever thread asks first.
+private final class Once: @unchecked Sendable {
+    // @unchecked: `done` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var done = false
+
+    func run(_ body: () -> Void) {
+        lock.withLock {
+            guard !done else { return }
+            done = true
+            body()
+        }
     }
 }
 

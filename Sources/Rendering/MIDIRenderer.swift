@@ -27,8 +27,9 @@ public struct MIDIRenderer: Sendable, Hashable {
     /// Renders the MIDI file at `path`; `progress` receives the fraction of the song done (0…1).
     public func render(midiFile path: String, progress: ((Double) -> Void)? = nil) throws -> AudioBuffer {
         guard FileManager.default.isReadableFile(atPath: path) else { throw RenderError.midiFileUnreadable(path: path) }
-        FluidLog.install()
-        guard fluid_is_midifile(path) != 0 else { throw RenderError.notAMIDIFile(source: path) }
+        let fluid = try AudioLibraries.fluidSynth()
+        FluidLog.install(fluid)
+        guard fluid.isMIDIFile(path) != 0 else { throw RenderError.notAMIDIFile(source: path) }
         guard let data = FileManager.default.contents(atPath: path) else { throw RenderError.midiFileUnreadable(path: path) }
         return try render(midi: [UInt8](data), source: path, progress: progress)
     }

@@ -30,6 +30,8 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     case audioFileUnreadable(path: String, detail: String)
     /// The destination folder does not exist or cannot be written.
     case outputFolderUnwritable(path: String, detail: String)
+    /// A shared library rendering needs (libfluidsynth, libsndfile) could not be opened or lacks a function.
+    case libraryUnavailable(library: String, detail: String)
 
     public var description: String {
         switch self {
@@ -61,6 +63,8 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(path): could not read the audio file (\(detail)); check the path and that it is WAV, FLAC or OGG"
         case let .outputFolderUnwritable(path, detail):
             return "\(path): cannot write into this folder (\(detail)); create it or choose another output path"
+        case let .libraryUnavailable(library, detail):
+            return "\(library) is needed to render audio but could not be loaded (\(detail)); install it with Scripts/setup.sh or apt-get install libfluidsynth3 libsndfile1"
         }
     }
 }

@@ -1,4 +1,3 @@
-import CFluidSynth
 import Foundation
 
 /// A SoundFont file that passed FluidSynth's `fluid_is_soundfont` check, and where it was found.
@@ -10,7 +9,7 @@ public struct SoundFont: Sendable, Hashable, CustomStringConvertible {
 
     /// Checks `path` with `fluid_is_soundfont`; `origin` names who asked for it in the error.
     public init(path: String, origin: String) throws {
-        guard Self.isSoundFont(path) else { throw RenderError.soundFontInvalid(path: path, origin: origin) }
+        guard try Self.isSoundFont(path) else { throw RenderError.soundFontInvalid(path: path, origin: origin) }
         self.path = path
         self.origin = origin
     }
@@ -18,9 +17,11 @@ public struct SoundFont: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(path) (from \(origin))" }
 
     /// Whether `path` is a readable SoundFont (cheap: reads the RIFF header only, prints nothing).
-    static func isSoundFont(_ path: String) -> Bool {
-        FluidLog.install()
-        return fluid_is_soundfont(path) != 0
+    /// Throws when libfluidsynth itself cannot be loaded.
+    static func isSoundFont(_ path: String) throws(RenderError) -> Bool {
+        let fluid = try AudioLibraries.fluidSynth()
+        FluidLog.install(fluid)
+        return fluid.isSoundFont(path) != 0
     }
 }
 
@@ -80,7 +81,7 @@ public struct SoundFontSearch: Sendable, Hashable {
         searched.append("$\(Self.environmentVariable) (not set)")
 
         if let folder = packageSoundFontFolder() {
-            if let file = soundFontFiles(in: folder).first(where: SoundFont.isSoundFont) {
+            if let file = try soundFontFiles(in: folder).first(where: SoundFont.isSoundFont) {
                 return try SoundFont(path: file, origin: folder)
             }
             searched.append("\(folder) (no .sf2/.sf3 file)")
@@ -93,7 +94,7 @@ public struct SoundFontSearch: Sendable, Hashable {
 
         for name in Self.systemFileNames {
             let path = "\(systemFolder)/\(name)"
-            if SoundFont.isSoundFont(path) { return try SoundFont(path: path, origin: systemFolder) }
+            if try SoundFont.isSoundFont(path) { return try SoundFont(path: path, origin: systemFolder) }
         }
         searched.append("\(systemFolder)/{\(Self.systemFileNames.joined(separator: ","))} (missing)")
         throw RenderError.soundFontNotFound(searched: searched)

@@ -1,4 +1,4 @@
-import CFluidSynth
+import CFluidSynth  // types and constants; the functions come from AudioLibraries
 
 /// One FluidSynth instance (settings + synth) with one SoundFont loaded, rendering offline.
 ///
@@ -8,29 +8,31 @@ final class Synthesizer {
     let settings: OpaquePointer
     let synth: OpaquePointer
     let sampleRate: Int
+    let fluid: FluidSynthFunctions
 
     /// Creates a synthesizer at `sampleRate` with the SoundFont at `soundFontPath` loaded.
     init(sampleRate: Int, soundFontPath: String) throws {
-        FluidLog.install()
-        guard let settings = new_fluid_settings() else {
+        let fluid = try AudioLibraries.fluidSynth()
+        FluidLog.install(fluid)
+        guard let settings = fluid.newSettings() else {
             throw RenderError.synthesizerFailed(call: "new_fluid_settings", argument: "default settings")
         }
         // From here on, `deinit` does not run if init throws, so free by hand on failure.
         func set(_ name: String, _ value: Double) throws {
-            guard fluid_settings_setnum(settings, name, value) == FLUID_OK else {
-                delete_fluid_settings(settings)
+            guard fluid.settingsSetNumber(settings, name, value) == FLUID_OK else {
+                fluid.deleteSettings(settings)
                 throw RenderError.invalidOption(name: name, value: "\(value)", expected: "a value FluidSynth accepts")
             }
         }
         func set(_ name: String, _ value: Int32) throws {
-            guard fluid_settings_setint(settings, name, value) == FLUID_OK else {
-                delete_fluid_settings(settings)
+            guard fluid.settingsSetInteger(settings, name, value) == FLUID_OK else {
+                fluid.deleteSettings(settings)
                 throw RenderError.synthesizerFailed(call: "fluid_settings_setint", argument: "\(name)=\(value)")
             }
         }
         func set(_ name: String, _ value: String) throws {
-            guard fluid_settings_setstr(settings, name, value) == FLUID_OK else {
-                delete_fluid_settings(settings)
+            guard fluid.settingsSetString(settings, name, value) == FLUID_OK else {
+                fluid.deleteSettings(settings)
                 throw RenderError.synthesizerFailed(call: "fluid_settings_setstr", argument: "\(name)=\(value)")
             }
         }
@@ -39,33 +41,34 @@ final class Synthesizer {
         try set("player.timing-source", "sample")
         try set("synth.lock-memory", Int32(0))
         try set("synth.threadsafe-api", Int32(0))
-        guard let synth = new_fluid_synth(settings) else {
-            delete_fluid_settings(settings)
+        guard let synth = fluid.newSynth(settings) else {
+            fluid.deleteSettings(settings)
             throw RenderError.synthesizerFailed(call: "new_fluid_synth", argument: "sample rate \(sampleRate)")
         }
         self.settings = settings
         self.synth = synth
         self.sampleRate = sampleRate
+        self.fluid = fluid
         // Checked before loading: loading a non-SoundFont makes libinstpatch print to stderr.
-        guard fluid_is_soundfont(soundFontPath) != 0 else {
+        guard fluid.isSoundFont(soundFontPath) != 0 else {
             throw RenderError.soundFontInvalid(path: soundFontPath, origin: "the caller")
         }
-        guard fluid_synth_sfload(synth, soundFontPath, 1) != FLUID_FAILED else {
+        guard fluid.synthSoundFontLoad(synth, soundFontPath, 1) != FLUID_FAILED else {
             throw RenderError.soundFontLoadFailed(path: soundFontPath)
         }
     }
 
     deinit {
-        delete_fluid_synth(synth)
-        delete_fluid_settings(settings)
+        fluid.deleteSynth(synth)
+        fluid.deleteSettings(settings)
     }
 
     /// Number of voices still sounding.
-    var activeVoiceCount: Int { Int(fluid_synth_get_active_voice_count(synth)) }
+    var activeVoiceCount: Int { Int(fluid.synthActiveVoiceCount(synth)) }
 
     /// Renders `frames` stereo frames, interleaved (L R L R …), into `buffer` starting at frame 0.
     func render(frames: Int, into buffer: UnsafeMutablePointer<Float>) throws {
-        let status = fluid_synth_write_float(synth, Int32(frames), buffer, 0, 2, buffer, 1, 2)
+        let status = fluid.synthWriteFloat(synth, Int32(frames), buffer, 0, 2, buffer, 1, 2)
         guard status == FLUID_OK else {
             throw RenderError.synthesizerFailed(call: "fluid_synth_write_float", argument: "\(frames) frames")
         }
@@ -80,36 +83,36 @@ final class MIDIPlayer {
 
     /// Creates a player for the Standard MIDI File `bytes`; `source` names them in errors.
     init(synthesizer: Synthesizer, bytes: [UInt8], source: String) throws {
-        guard let player = new_fluid_player(synthesizer.synth) else {
+        guard let player = synthesizer.fluid.newPlayer(synthesizer.synth) else {
             throw RenderError.synthesizerFailed(call: "new_fluid_player", argument: source)
         }
         self.player = player
         self.synthesizer = synthesizer
         // fluid_player_add_mem copies the bytes, so the array need not outlive this call.
-        let status = bytes.withUnsafeBytes { fluid_player_add_mem(player, $0.baseAddress, $0.count) }
+        let status = bytes.withUnsafeBytes { synthesizer.fluid.playerAddMemory(player, $0.baseAddress, $0.count) }
         guard status == FLUID_OK else {
             throw RenderError.synthesizerFailed(call: "fluid_player_add_mem", argument: source)
         }
     }
 
     deinit {
-        _ = fluid_player_stop(player)
-        delete_fluid_player(player)
+        _ = synthesizer.fluid.playerStop(player)
+        synthesizer.fluid.deletePlayer(player)
     }
 
     /// Starts playback; events are then sent to the synth as its samples are rendered.
     func play(source: String) throws {
-        guard fluid_player_play(player) == FLUID_OK else {
+        guard synthesizer.fluid.playerPlay(player) == FLUID_OK else {
             throw RenderError.synthesizerFailed(call: "fluid_player_play", argument: source)
         }
     }
 
     /// Whether the player still has events to send (or is waiting for the song's end).
-    var isPlaying: Bool { fluid_player_get_status(player) == Int32(FLUID_PLAYER_PLAYING.rawValue) }
+    var isPlaying: Bool { synthesizer.fluid.playerStatus(player) == Int32(FLUID_PLAYER_PLAYING.rawValue) }
 
     /// Tick the player has reached.
-    var currentTick: Int { Int(fluid_player_get_current_tick(player)) }
+    var currentTick: Int { Int(synthesizer.fluid.playerCurrentTick(player)) }
 
     /// Tick of the song's last event (known once the file has been loaded, after the first rendered block).
-    var totalTicks: Int { Int(fluid_player_get_total_ticks(player)) }
+    var totalTicks: Int { Int(synthesizer.fluid.playerTotalTicks(player)) }
 }

@@ -92,3 +92,42 @@ func handMadeSafetensors() -> [UInt8] {
         try SafetensorsFile.write([("a", Tensor(shape: [1], data: [1]))], to: dir.appendingPathComponent("missing/w.safetensors").path)
     }
 }
+
+/// A folder holding `bytes` as `f.safetensors`; returns the file's path and the folder to delete.
+private func temporaryFile(_ bytes: [UInt8]) throws -> (path: String, folder: URL) {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("neuralcore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let path = dir.appendingPathComponent("f.safetensors").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    return (path, dir)
+}
+
+@Test func readingFromAPathGivesWhatReadingTheBytesGives() throws {
+    let (path, dir) = try temporaryFile(handMadeSafetensors())
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fromFile = try SafetensorsFile(contentsOf: path)
+    let fromBytes = try SafetensorsFile(bytes: handMadeSafetensors(), path: path)
+    #expect(fromFile.metadata == fromBytes.metadata)
+    #expect(fromFile.entries == fromBytes.entries)
+    #expect(try fromFile.floatTensor("a") == fromBytes.floatTensor("a"))
+    #expect(try fromFile.integerTensor("b").values == [-5])
+}
+
+@Test func aFileTruncatedOnDiskNamesTheByteOffset() throws {
+    let whole = handMadeSafetensors()
+    let (path, dir) = try temporaryFile(Array(whole.dropLast(4)))  // the I64 tensor is cut
+    defer { try? FileManager.default.removeItem(at: dir) }
+    #expect(throws: NeuralCoreError.truncated(path: path, byteOffset: whole.count - 4, needed: 4, fileSize: whole.count - 4)) {
+        try SafetensorsFile(contentsOf: path)
+    }
+    #expect(throws: NeuralCoreError.self) { try SafetensorsFile(contentsOf: dir.path) }  // a folder
+    #expect(throws: NeuralCoreError.self) { try SafetensorsFile(contentsOf: dir.appendingPathComponent("none").path) }
+}
+
+@Test func aFileChangedAfterItsHeaderWasReadIsAnError() throws {
+    let (path, dir) = try temporaryFile(handMadeSafetensors())
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = try SafetensorsFile(contentsOf: path)
+    try Data(handMadeSafetensors().dropLast(8)).write(to: URL(fileURLWithPath: path))
+    #expect(throws: NeuralCoreError.self) { try file.floatTensor("a") }
+}
