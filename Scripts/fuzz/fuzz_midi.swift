@@ -1,4 +1,4 @@
-// libFuzzer entry point for the MIDIFile reader and writer (built by Scripts/midi/fuzz.sh; not a SwiftPM
+// libFuzzer entry point for the MIDIFile reader and writer (built by Scripts/fuzz/run.sh midi; not a SwiftPM
 // target, since Package.swift is shared). For every input it checks:
 //   - reading never traps (a MIDIFileError is a fine outcome; it must name a byte offset inside the input);
 //   - a file that reads is written, and the bytes read back equal the file (plus a closing end-of-track
