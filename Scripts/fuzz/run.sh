@@ -50,6 +50,10 @@ link() {
         case "$arg" in *.swift) sources+=("$arg") ;; *) archives+=("$lib/lib$arg.a") ;; esac
     done
     mkdir -p "$out/$name"
+    local binary="$out/$name/fuzz-$name" stale=no
+    [ -f "$binary" ] || stale=yes
+    for arg in "$0" "${sources[@]}" "${archives[@]}"; do [ "$arg" -nt "$binary" ] && stale=yes; done
+    [ "$stale" = yes ] || return 0
     echo "fuzz: linking fuzz-$name" >&2
     swiftc -parse-as-library -O "${sanitize[@]}" -use-ld=lld -module-name "Fuzz_$name" -I "$lib" "${blas[@]}" \
         "${sources[@]}" "${archives[@]}" -L/usr/lib/x86_64-linux-gnu/openblas-pthread -lopenblas -o "$out/$name/fuzz-$name"
@@ -104,22 +108,24 @@ build() {
     esac
 }
 
-# recheck TARGET INPUT: prints the fastest of three lone runs of INPUT in ms. The code is deterministic, so
-# its wall time can only be stretched by other load, never shortened: one fast run shows the input is fast.
+# recheck TARGET INPUT: the least CPU time (user + sys, ms) of three lone runs of INPUT, process start
+# included. CPU time, unlike the wall-clock time libFuzzer's -timeout measures, is not stretched by other
+# processes' load; a run that used less than the limit in CPU time shows the input is not slow.
 recheck() {
-    local best=999999 ms k
+    local best=999999 ms k TIMEFORMAT='%U %S'
     for k in 1 2 3; do
-        ms=$(cd "$out/$1" && SWIFT_BACKTRACE=enable=no ./"fuzz-$1" -runs=1 -timeout=10 "$2" 2>&1 |
-            sed -n 's/^Executed .* in \([0-9]*\) ms$/\1/p')
+        ms=$( { time (cd "$out/$1" && SWIFT_BACKTRACE=enable=no ./"fuzz-$1" -runs=1 -timeout=10 "$2" >/dev/null 2>&1); } 2>&1 |
+            awk '{ printf "%d", ($1 + $2) * 1000 }')
         [ -n "$ms" ] && [ "$ms" -lt "$best" ] && best=$ms
     done
     echo "$best"
 }
 
 # fuzz TARGET [FLAGS...]: build, seed, run. A crash, an out-of-memory or a truly slow input stops it with
-# a non-zero exit naming the saved input. A timeout whose input re-runs alone in under 250 ms was the
-# machine's load (libFuzzer's -timeout is wall-clock time): the input is kept in load-timeouts/, the
-# line "fuzz: ... load-induced" is printed, and fuzzing goes on for the time that is left.
+# a non-zero exit naming the saved input. A timeout whose input re-runs alone in under 500 ms of CPU time
+# was the machine's load (libFuzzer's -timeout is wall-clock time, and this machine's cores are shared):
+# the input is kept in load-timeouts/, "fuzz: ... load-induced" is printed, and fuzzing goes on for the
+# time that is left.
 fuzz() {
     local name="$1" dict=() status start left="$seconds" artifact ms
     build "$name"
@@ -134,14 +140,14 @@ fuzz() {
         artifact=$(ls -t "$out/$name" | grep -E '^(crash|timeout|oom|leak|slow-unit)-' | head -1 || true)
         if [ "$status" -eq 70 ] && [[ "$artifact" == timeout-* ]]; then
             ms=$(recheck "$name" "$artifact")
-            if [ "$ms" -lt 250 ]; then
+            if [ "$ms" -lt 500 ]; then
                 mkdir -p "$out/$name/load-timeouts" && mv "$out/$name/$artifact" "$out/$name/load-timeouts/"
-                echo "fuzz: $name: timeout on $artifact was load-induced (alone it runs in $ms ms); continuing" >&2
+                echo "fuzz: $name: timeout on $artifact was load-induced (alone it takes $ms ms of CPU, process start included); continuing" >&2
                 left=$(( left - ($(date +%s) - start) ))
                 [ "$left" -gt 0 ] && continue
                 return 0
             fi
-            echo "fuzz: $name: $artifact is slow even alone (best of 3: $ms ms)" >&2
+            echo "fuzz: $name: $artifact is slow even alone (best of 3: $ms ms of CPU)" >&2
         fi
         echo "fuzz: $name FAILED (exit $status); input: $out/$name/$artifact" >&2
         return "$status"
