@@ -1,6 +1,6 @@
 // libFuzzer entry point for NeuralCore's safetensors loader (built by Scripts/fuzz/run.sh safetensors; not a
 // SwiftPM target, since Package.swift is shared). For every input it checks:
-//   - `SafetensorsFile(bytes:)` never traps and never hangs; a byte offset in its error lies inside the input;
+//   - `SafetensorsFile(bytes:)` never traps and never hangs; its error's byte offset names a place in the input;
 //   - every tensor the header lists reads as F32 or I64 (or is refused with an error), without trapping;
 //   - `LSTMLanguageModel.load(from:)` and `TransformerLanguageModel.load(from:)` never trap (bad metadata,
 //     missing or extra tensors and wrong shapes are errors), and a model that loads writes and reads back
@@ -10,10 +10,14 @@ import NeuralCore
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = [UInt8](UnsafeBufferPointer(start: data, count: size))
+    // A malformed header is named by a byte offset inside the input; missing bytes by an offset at or past its
+    // end (where a tensor's data would start), with a positive count of bytes needed.
     func checkOffset(_ error: NeuralCoreError) {
         switch error {
-        case .truncated(_, let offset, _, _), .malformedHeader(_, let offset, _):
-            if offset < 0 || offset > size { fatalError("byte offset outside the input (\(size) bytes): \(error)") }
+        case .malformedHeader(_, let offset, _) where offset < 0 || offset > size,
+             .truncated(_, let offset, _, _) where offset < 0,
+             .truncated(_, _, let needed, _) where needed <= 0:
+            fatalError("a byte offset that names no place in the input (\(size) bytes): \(error)")
         default: break
         }
     }

@@ -117,9 +117,12 @@ public struct SafetensorsFile: Sendable {
             guard o[1] - o[0] == count * size else {
                 throw bad("data_offsets span \(o[1] - o[0]) bytes but shape \(shape) of \(dtype) needs \(count * size)")
             }
-            guard o[1] <= fileSize - headerEnd else {
-                throw .truncated(path: path, byteOffset: max(fileSize, headerEnd + o[0]),
-                                 needed: headerEnd + o[1] - fileSize, fileSize: fileSize)
+            let dataSize = fileSize - headerEnd
+            guard o[1] <= dataSize else {
+                // offsets near Int.max (found by Scripts/fuzz/run.sh safetensors) must not overflow here
+                let (start, overflow) = headerEnd.addingReportingOverflow(max(dataSize, o[0]))
+                if overflow { throw bad("'data_offsets' \(o) lie beyond any file (its data section is \(dataSize) bytes)") }
+                throw .truncated(path: path, byteOffset: start, needed: o[1] - dataSize, fileSize: fileSize)
             }
             entries[name] = Entry(dtype: dtype, shape: shape, byteRange: (headerEnd + o[0])..<(headerEnd + o[1]))
         }
