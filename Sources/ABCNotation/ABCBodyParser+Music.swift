@@ -137,6 +137,7 @@ extension ABCBodyParser {
                 _ = at
             case UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "="),
                 UInt8(ascii: "A")...UInt8(ascii: "G"), UInt8(ascii: "a")...UInt8(ascii: "g"):
+                if skipStrayAccidental(&i, end: end, line: line) { continue }
                 let note = try readNote(&i, end: end, line: line)
                 var element = ABCNote(pitch: note.pitch, onset: .zero, duration: voices[current].unitLength * 4 * note.multiplier,
                     location: note.location)
@@ -177,6 +178,21 @@ extension ABCBodyParser {
     }
 
     // MARK: Notes
+
+    /// Skips accidentals with no note letter after them, and the length digits and slashes that follow,
+    /// as abc2midi does (such text is usually a mail or web artefact: quoted-printable `=20` or a soft
+    /// line break `=` at the end of a line). Returns whether it skipped anything; records a warning.
+    mutating func skipStrayAccidental(_ i: inout Int, end: Int, line: ABCLine) -> Bool {
+        var j = i
+        while j < end, bytes[j] == UInt8(ascii: "^") || bytes[j] == UInt8(ascii: "_") || bytes[j] == UInt8(ascii: "=") { j += 1 }
+        guard j > i, j == end || letterIndex(bytes[j]) == nil || (bytes[j] | 0x20) > UInt8(ascii: "g") else { return false }
+        while j < end, isDigit(bytes[j]) || bytes[j] == UInt8(ascii: "/") { j += 1 }
+        let text = String(decoding: bytes[i..<j], as: UTF8.self)
+        warnings.append(ABCWarning(location: ABCLocation(line: line.number, column: i - line.start + 1),
+                                   message: "accidental with no note after it (\"\(text)\"); skipped, as abc2midi does"))
+        i = j
+        return true
+    }
 
     /// Reads accidentals, a letter, octave marks and a length; applies the key signature and bar accidentals.
     mutating func readNote(_ i: inout Int, end: Int, line: ABCLine) throws(ABCError)

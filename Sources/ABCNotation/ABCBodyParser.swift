@@ -64,6 +64,8 @@ struct ABCBodyParser {
     let defaultUnitLength: Rational
     let defaultMeter: ABCMeter?
     let defaultSignature: [Int]
+    /// Things skipped on the way (for example a stray accidental), for the tune's warnings.
+    var warnings: [ABCWarning] = []
 
     init(bytes: [UInt8], policy: ABCVoicePolicy, unitLength: Rational, meter: ABCMeter?, signature: [Int]) {
         self.bytes = bytes

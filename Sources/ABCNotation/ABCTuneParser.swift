@@ -123,6 +123,7 @@ struct ABCTuneParser {
             }
         }
         let voices = try body.finish()
+        warnings += body.warnings
         return ABCTune(
             referenceNumber: number, titles: titles, meter: meter, unitLength: unit, key: keySignature.key,
             tempo: tempo, rhythm: rhythm, partOrder: partOrder, otherFields: other, voices: voices,

@@ -16,7 +16,7 @@ import Testing
     ("> A", "5:1", "broken rhythm > or < with no note before it"),
     ("A ] B", "5:3", "']' with no '['"),
     ("A & B", "5:3", "voice overlay"),
-    ("^ B", "5:1", "an accidental must be followed by a note letter"),
+    ("A [^ B]", "5:4", "an accidental must be followed by a note letter"),
     ("c''''''''''''", "5:1", "outside 0…127"),
     ("A/3 B", "5:1", "divide by a power of two, or use a tuplet"),
     ("(11abcdefghijk", "5:1", "a tuplet (p needs p from 2 to 9"),
@@ -43,6 +43,21 @@ func badHeadersNameWhereAndWhat(header: String, location: String, message: Strin
     let failure = try #require(readFailure("ABc", header: header))
     #expect(failure.error.location?.description == location)
     #expect(failure.error.description.contains(message), "\(failure.error)")
+}
+
+/// A stray accidental (a quoted-printable `=20` or a soft line break `=` in a mailed tune) is skipped with
+/// its length digits, as abc2midi does, and reported as a warning with its place.
+@Test func strayAccidentalsAreSkippedWithAWarning() throws {
+    let text = "X:1\nT:Mailed\nL:1/8\nK:G\nAB=20c d2=\nBA ^ G|\n"
+    let tune = try #require(ABCTunebook(text: text).tunes.first)
+    let clean = try #require(ABCTunebook(text: "X:1\nT:Mailed\nL:1/8\nK:G\nABc d2\nBA G|\n").tunes.first)
+    func notes(_ t: ABCTune) -> [String] {
+        t.voices[0].elements.compactMap { if case let .note(n) = $0 { "\(n.pitch)@\(n.onset)+\(n.duration)" } else { nil } }
+    }
+    #expect(notes(tune) == notes(clean))
+    #expect(notes(tune).count == 7)
+    #expect(tune.warnings.map(\.location.description) == ["5:3", "5:10", "6:4"])
+    #expect(tune.warnings.first?.message.contains("\"=20\"") == true)
 }
 
 @Test func oneBadTuneNeverStopsTheRest() {
