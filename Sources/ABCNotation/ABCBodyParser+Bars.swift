@@ -16,9 +16,7 @@ extension ABCBodyParser {
             while i < end, isDigit(bytes[i]), n < 3 { v = v * 10 + Int(bytes[i] - 48); i += 1; n += 1 }
             return n == 0 ? nil : v
         }
-        guard let p = number(), (2...9).contains(p) else {
-            throw .invalidBody(at: location, reason: "a tuplet (p needs p from 2 to 9")
-        }
+        let written = number()
         var q: Int?
         var r: Int?
         if i < end, bytes[i] == colon {
@@ -28,6 +26,11 @@ extension ABCBodyParser {
                 i += 1
                 r = number()
             }
+        }
+        // p over 9 only with its q written, as ABCWriter writes lengths with odd factors such as 15 (and
+        // abc2midi reads them): `(15:8:1`. Found by Scripts/fuzz/run.sh abc (written ABC that did not read back).
+        guard let p = written, (2...9).contains(p) || (p >= 2 && q != nil) else {
+            throw .invalidBody(at: location, reason: "a tuplet (p needs p from 2 to 9, or q written too: (p:q")
         }
         // abc2midi takes q = 3 for p = 5, 7, 9 whenever the meter's numerator is a multiple of 3 (3/4
         // included), where ABC 2.1 says "compound meter"; we follow abc2midi.
@@ -40,8 +43,8 @@ extension ABCBodyParser {
         }
         let qq = q ?? defaultQ
         let rr = r ?? p
-        guard (1...9).contains(qq), (1...99).contains(rr) else {
-            throw .invalidBody(at: location, reason: "a tuplet's q must be 1 to 9 and r 1 to 99")
+        guard (1...999).contains(qq), (1...999).contains(rr) else {
+            throw .invalidBody(at: location, reason: "a tuplet's q and r must be 1 to 999")
         }
         voices[current].tupletCount += 1
         voices[current].tuplet = (Rational(qq, p), rr, location, voices[current].tupletCount)
