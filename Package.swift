@@ -41,7 +41,7 @@ let package = Package(
         // MARK: C libraries (leaf targets)
         .systemLibrary(name: "CFluidSynth", providers: [.apt(["libfluidsynth-dev"])]),  // headers only: opened with dlopen
         .systemLibrary(name: "CSndFile", providers: [.apt(["libsndfile1-dev"])]),  // headers only: opened with dlopen (Rendering/AudioLibraries.swift)
-        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),  // headers only: opened with dlopen (NeuralCore/OpenBLASLibrary.swift)
 
         // MARK: Library modules
         .target(name: "Notation", exclude: ["README.md"]),

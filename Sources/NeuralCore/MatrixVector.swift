@@ -17,7 +17,7 @@ public enum MatrixVector {
     public static func blas(_ w: UnsafePointer<Float>, rows: Int, columns n: Int, vector x: UnsafePointer<Float>,
                             bias: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
         if UnsafePointer(y) != bias { y.update(from: bias, count: rows) }
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(rows), Int32(n), 1, w, Int32(n), x, 1, 1, y, 1)
+        OpenBLASLibrary.shared.sgemv(CblasRowMajor, CblasNoTrans, Int32(rows), Int32(n), 1, w, Int32(n), x, 1, 1, y, 1)
     }
 
     /// y (rows) = W (rows, columns) · x (columns) + bias (rows), W row-major.

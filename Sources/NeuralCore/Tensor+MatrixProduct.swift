@@ -1,4 +1,4 @@
-import COpenBLAS
+import COpenBLAS  // types and constants; the library is opened by OpenBLASLibrary
 
 /// Row-major single-precision matrix products: OpenBLAS for speed, a naive loop for reference.
 ///
@@ -15,7 +15,7 @@ public enum MatrixProduct {
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         if m == 0 || n == 0 { return }
-        cblas_sgemm(CblasRowMajor,
+        OpenBLASLibrary.shared.sgemm(CblasRowMajor,
                     transposeA ? CblasTrans : CblasNoTrans,
                     transposeB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
@@ -75,9 +75,12 @@ extension Tensor {
 public enum BLASThreads {
     /// Sets the number of threads OpenBLAS uses for every later product in this process.
     public static func set(_ count: Int) {
-        openblas_set_num_threads(Int32(max(1, count)))
+        OpenBLASLibrary.shared.setThreadCount(Int32(max(1, count)))
     }
 
     /// The number of threads OpenBLAS currently uses.
-    public static var current: Int { Int(openblas_get_num_threads()) }
+    public static var current: Int { Int(OpenBLASLibrary.shared.threadCount()) }
+
+    /// The kernel family OpenBLAS runs on this CPU (see `OpenBLASLibrary`).
+    public static var kernels: String { OpenBLASLibrary.kernels }
 }
