@@ -7,8 +7,10 @@ extension Motif {
     /// are supplied (`M:` the given meter, `L:1/8`, `K:` the given key or C); line:column in errors refer to
     /// the text as given. Chords keep their top note.
     public init(abc text: String, source: String, meter: Meter, key: Key?) throws(EngineError) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        func hasField(_ f: String) -> Bool { lines.contains { $0.hasPrefix(f) } }
+        // Lines as the ABC reader splits them: at "\n" bytes, so "\r\n" files work (a String split at the
+        // Character "\n" kept "\r\n" lines whole and missed written K: and M: lines; found by fuzzing).
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        func hasField(_ f: String) -> Bool { lines.contains { $0.starts(with: f.utf8) } }
         var prefix: [String] = []
         if !hasField("X:") { prefix.append("X:1") }
         let writtenKey = hasField("K:")
@@ -22,8 +24,11 @@ extension Motif {
         let book = ABCTunebook(text: (prefix + [text]).joined(separator: "\n"))
         func place(_ l: ABCLocation) -> Location { Location(line: max(1, l.line - shift), column: l.column) }
         if let failure = book.failures.first {
-            throw .invalidMotif(source: source, line: max(1, failure.location.line - shift), column: failure.location.column,
-                                reason: failure.error.description)
+            // The error's own place, moved to the text as given; its description minus the place it starts with.
+            let at = failure.error.location ?? failure.location
+            var reason = failure.error.description
+            if reason.hasPrefix("\(at): ") { reason.removeFirst("\(at): ".count) }
+            throw .invalidMotif(source: source, line: max(1, at.line - shift), column: at.column, reason: reason)
         }
         guard let tune = book.tunes.first else {
             throw .invalidMotif(source: source, line: 1, column: 1, reason: "no notes found (write ABC notes such as 'GABc dBAG')")
