@@ -54,6 +54,14 @@ public struct LSTMTrainingRun {
         dataRNG = Xoshiro256StarStar(seed: c.seed &+ 2)
     }
 
+    /// Threads (and equal row groups) each batch is split across (see `LSTMTrainer.shards`). It is not
+    /// part of the configuration: it does not change what is learned, only the masks and rounding, so
+    /// the same seed and the same number of shards give the same weights.
+    public var shards: Int {
+        get { trainer.shards }
+        set { trainer.shards = max(1, newValue) }
+    }
+
     /// The model as trained so far, with its training metadata.
     public var model: LSTMMelodyModel {
         LSTMMelodyModel(network: trainer.model, vocabulary: vocabulary,

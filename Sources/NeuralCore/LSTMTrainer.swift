@@ -1,5 +1,15 @@
+import Foundation
+
 /// One training loop's state for the LSTM language model: the model, AdamW, the learning-rate
 /// schedule, gradient clipping and the generator that draws dropout masks.
+///
+/// Data parallelism: with `shards` = S > 1 the batch's rows are split into S equal groups, each run
+/// forward and backward on its own thread with one-thread OpenBLAS, and the S gradients averaged in a
+/// fixed order: the mean loss over the batch and its gradient are those of the whole batch (up to
+/// float rounding), and the result does not depend on thread timing. Dropout masks for shard s come
+/// from a generator seeded with the s-th draw of `rng`, so the same seed and S give the same weights on
+/// every run (a different S gives different, equally valid, masks and rounding). On two cores this
+/// scales better than letting OpenBLAS split each small per-step product.
 public struct LSTMTrainer: Sendable {
     /// The model being trained.
     public var model: LSTMLanguageModel
@@ -13,8 +23,13 @@ public struct LSTMTrainer: Sendable {
     public var rng: Xoshiro256StarStar
     /// Steps taken.
     public private(set) var step = 0
+    /// Threads (and equal row groups) each step's batch is split across; 1 runs the whole batch on
+    /// the calling thread with OpenBLAS's own threads. Used only when the batch size is a multiple.
+    public var shards = 1
     /// Buffers reused by every step.
     private var workspace = LSTMLanguageModel.Workspace()
+    /// One workspace per shard (when `shards` > 1).
+    private var shardWorkspaces: [LSTMLanguageModel.Workspace] = []
 
     /// Creates a trainer; `seed` seeds the dropout generator.
     public init(model: LSTMLanguageModel, optimizer: AdamW.Configuration = .init(), schedule: LearningRateSchedule? = nil,
@@ -43,9 +58,14 @@ public struct LSTMTrainer: Sendable {
     /// One training step on a (B, T+1) batch: forward, loss, backward, clip, AdamW update.
     @discardableResult
     public mutating func train(batch: [Int], batchSize: Int) throws(NeuralCoreError) -> StepReport {
-        // 1. forward and backward (dropout on)
-        let loss = try model.lossAndGradients(batch: batch, batchSize: batchSize, training: true, using: &rng,
+        // 1. forward and backward (dropout on), whole or in shards
+        let loss: Float
+        if shards > 1, batchSize % shards == 0 {
+            loss = try shardedLossAndGradients(batch: batch, batchSize: batchSize)
+        } else {
+            loss = try model.lossAndGradients(batch: batch, batchSize: batchSize, training: true, using: &rng,
                                               workspace: &workspace)
+        }
         // 2. clip the global gradient norm (clip_grad_norm_), or just measure it
         let norm = maxGradientNorm.map { workspace.gradients.clipGlobalNorm($0) } ?? workspace.gradients.globalNorm
         // 3. the learning rate for this step, then the AdamW update
@@ -53,5 +73,60 @@ public struct LSTMTrainer: Sendable {
         optimizer.update(&model.parameters, gradients: workspace.gradients, learningRate: lr)
         step += 1
         return StepReport(loss: loss, gradientNorm: norm, learningRate: lr)
+    }
+
+    /// Forward and backward of `shards` row groups at once; leaves their mean gradient in `workspace`.
+    private mutating func shardedLossAndGradients(batch: [Int], batchSize b: Int) throws(NeuralCoreError) -> Float {
+        try model.validate(tokens: batch)
+        guard batch.count % b == 0 else {
+            throw .invalidArgument(name: "batch", reason: "\(batch.count) tokens do not split into \(b) rows")
+        }
+        let s = shards
+        let rowsPerShard = b / s
+        let tokensPerShard = batch.count / s
+        var draws: [UInt64] = []
+        for _ in 0..<s { draws.append(rng.next()) }
+        let seeds = draws
+        if shardWorkspaces.count != s { shardWorkspaces = Array(repeating: .init(), count: s) }
+        var losses = [Float](repeating: 0, count: s)
+        var failures = [NeuralCoreError?](repeating: nil, count: s)
+        let model = self.model
+        let previousThreads = BLASThreads.current
+        BLASThreads.set(1)
+        defer { BLASThreads.set(previousThreads) }
+        shardWorkspaces.withUnsafeMutableBufferPointer { spaces in
+            losses.withUnsafeMutableBufferPointer { lossOut in
+                failures.withUnsafeMutableBufferPointer { failureOut in
+                    // Each iteration writes only its own slots.
+                    nonisolated(unsafe) let (spaces, lossOut, failureOut) = (spaces, lossOut, failureOut)
+                    DispatchQueue.concurrentPerform(iterations: s) { shard in
+                        var shardRNG = Xoshiro256StarStar(seed: seeds[shard])
+                        let rows = Array(batch[(shard * tokensPerShard)..<((shard + 1) * tokensPerShard)])
+                        do throws(NeuralCoreError) {
+                            lossOut[shard] = try model.lossAndGradients(batch: rows, batchSize: rowsPerShard, training: true,
+                                                                        using: &shardRNG, workspace: &spaces[shard])
+                        } catch {
+                            failureOut[shard] = error
+                        }
+                    }
+                }
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        // The mean over equal shards: average the losses and the gradients, in shard order.
+        if workspace.gradients.names != model.parameters.names { workspace.gradients = model.parameters.zerosLike() }
+        let scale = 1 / Float(s)
+        for p in workspace.gradients.tensors.indices {
+            workspace.gradients.tensors[p].data.withUnsafeMutableBufferPointer { out in
+                for j in out.indices { out[j] = 0 }
+                for shard in 0..<s {
+                    shardWorkspaces[shard].gradients.tensors[p].data.withUnsafeBufferPointer { g in
+                        for j in out.indices { out[j] += g[j] }
+                    }
+                }
+                for j in out.indices { out[j] *= scale }
+            }
+        }
+        return losses.reduce(0, +) * scale
     }
 }

@@ -17,3 +17,39 @@ import Testing
     #expect(losses.last! < 0.5 * losses[0])   // learned most of the pattern
     #expect(try run() == losses)              // same seeds, bit-identical losses (dropout included)
 }
+
+/// Two shards on two threads give the whole batch's loss and gradient (the mean of equal halves), so
+/// one step moves the weights as the unsharded step does, up to float rounding; and sharded training is
+/// bit-identical from run to run.
+@Test func shardedStepsMatchTheWholeBatchAndAreDeterministic() throws {
+    var config = tinyConfig
+    config.dropout = 0  // masks differ by construction between the two ways; without dropout the maths is equal
+    let pattern = [1, 4, 2, 7, 3, 9, 5]
+    let batch = (0..<4).flatMap { row in (0..<11).map { pattern[($0 * 3 + row) % pattern.count] } }  // (4, 11)
+    func trainer(shards: Int) throws -> LSTMTrainer {
+        var t = try LSTMTrainer(model: try LSTMLanguageModel(configuration: config, seed: 4),
+                                optimizer: .init(learningRate: 1e-2), maxGradientNorm: nil, seed: 5)
+        t.shards = shards
+        return t
+    }
+    var whole = try trainer(shards: 1)
+    var halves = try trainer(shards: 2)
+    let a = try whole.train(batch: batch, batchSize: 4)
+    let b = try halves.train(batch: batch, batchSize: 4)
+    #expect(abs(a.loss - b.loss) <= 1e-6 * max(1, abs(a.loss)))
+    #expect(abs(a.gradientNorm - b.gradientNorm) <= 1e-5 * a.gradientNorm)
+    for (x, y) in zip(whole.model.parameters.tensors, halves.model.parameters.tensors) {
+        let diff = zip(x.data, y.data).map { abs($0 - $1) }.max() ?? 0
+        #expect(diff <= 1e-5, "largest weight difference \(diff)")
+    }
+    // with dropout, twice the same sharded run: identical losses
+    func run() throws -> [Float] {
+        var t = try LSTMTrainer(model: try LSTMLanguageModel(configuration: tinyConfig, seed: 4), seed: 6)
+        t.shards = 2
+        return try (0..<5).map { _ in try t.train(batch: batch, batchSize: 4).loss }
+    }
+    #expect(try run() == run())
+    // a batch that does not split evenly runs whole
+    var odd = try trainer(shards: 3)
+    #expect(try odd.train(batch: batch, batchSize: 4).loss == a.loss)
+}
