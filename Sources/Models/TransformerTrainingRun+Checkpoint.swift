@@ -37,6 +37,10 @@ extension TransformerTrainingRun {
     }
 
     /// Continues from a checkpoint written by the same configuration on the same corpus.
+    ///
+    /// Only the step count may differ, to lengthen or shorten a run that turns out slower or faster than
+    /// planned: the cosine decay is then re-planned to end at the new count from the step reached (weights,
+    /// AdamW moments and the batch generator continue unchanged). With the same count it continues bit for bit.
     public mutating func resume(from path: String) throws(ModelError) {
         let file: SafetensorsFile
         do { file = try SafetensorsFile(contentsOf: path) } catch { throw .neural(error) }
@@ -45,8 +49,11 @@ extension TransformerTrainingRun {
         guard m[CheckpointKey.model] == TransformerLanguageModel.modelName else {
             throw .checkpointMismatch(path: path, reason: "it is not a transformer checkpoint")
         }
-        guard m[CheckpointKey.configuration] == configuration.json else {
-            throw .checkpointMismatch(path: path, reason: "it was written with other training options")
+        guard var saved = m[CheckpointKey.configuration].flatMap({ try? JSONDecoder().decode(TransformerTrainingConfiguration.self, from: Data($0.utf8)) })
+        else { throw .checkpointMismatch(path: path, reason: "metadata '\(CheckpointKey.configuration)' is missing or unreadable") }
+        saved.steps = configuration.steps
+        guard saved == configuration else {
+            throw .checkpointMismatch(path: path, reason: "it was written with other training options (only --steps may change)")
         }
         guard m[CheckpointKey.corpus] == corpusHash else {
             throw .checkpointMismatch(path: path, reason: "it was trained on another corpus (\(m[CheckpointKey.corpus] ?? "?"))")
@@ -57,8 +64,11 @@ extension TransformerTrainingRun {
             throw .checkpointMismatch(path: path, reason: "metadata '\(CheckpointKey.dataRNG)' is not a generator state")
         }
         guard let savedStep = Int(m[CheckpointKey.step] ?? ""), let adamStep = Int(m[CheckpointKey.adamStep] ?? ""),
-              savedStep >= 0, savedStep <= configuration.steps
+              savedStep >= 0
         else { throw .checkpointMismatch(path: path, reason: "metadata 'step' is missing or out of range") }
+        guard savedStep <= configuration.steps else {
+            throw .checkpointMismatch(path: path, reason: "it is at step \(savedStep), past the \(configuration.steps) steps asked for; ask for at least \(savedStep)")
+        }
         let names = trainer.model.parameters.names
         func load(_ prefix: String) throws(ModelError) -> ParameterSet {
             var pairs: [(String, Tensor)] = []

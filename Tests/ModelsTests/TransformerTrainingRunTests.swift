@@ -62,6 +62,28 @@ import Tokens
         #expect(resumed.trainer.optimizer.firstMoments == whole.trainer.optimizer.firstMoments)
     }
 
+    @Test func aResumedRunMayChangeOnlyItsStepCountAndThenFollowsTheReplannedSchedule() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tf-ckpt-steps-\(getpid()).safetensors").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var first = try run(Self.tiny(steps: 24))
+        try first.run(until: 12, checkpoint: path) { _ in }
+        var longer = try run(Self.tiny(steps: 36))
+        try longer.resume(from: path)
+        #expect(longer.step == 12)
+        #expect(longer.trainer.model.parameters == first.trainer.model.parameters)
+        let schedule = try Self.tiny(steps: 36).schedule()
+        var rates: [Float] = [], steps: [Int] = []
+        try longer.run(checkpoint: nil) { p in rates.append(p.learningRate); steps.append(p.step) }
+        #expect(steps == Array(13...36))
+        #expect(rates == (12..<36).map { schedule.rate(at: $0) })
+        // fewer steps than the checkpoint has taken, or any other changed option, is refused
+        var shorter = try run(Self.tiny(steps: 10))
+        #expect(throws: ModelError.self) { try shorter.resume(from: path) }
+        var otherRate = Self.tiny(steps: 36); otherRate.maxLearningRate = 5e-3
+        var r = try run(otherRate)
+        #expect(throws: ModelError.self) { try r.resume(from: path) }
+    }
+
     @Test func checkpointsOfAnotherRunAreRefused() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tf-ckpt-other-\(getpid()).safetensors").path
         defer { try? FileManager.default.removeItem(atPath: path) }
