@@ -4,66 +4,105 @@
 /// (embedding · W_ih0ᵀ + b_ih0 + b_hh0), every other product is a matrix-vector product (by
 /// default the hand-written SIMD loop, which measured faster here than OpenBLAS sgemv at these
 /// sizes; see Benchmarks/neural), and all buffers are allocated once, so a step allocates nothing.
+///
+/// With `threads: 2` the hidden units are split between the caller and a persistent worker thread:
+/// each owns the rows j, H+j, 2H+j, 3H+j of its units j (stored next to each other, so its gate
+/// pre-activations are one contiguous product), its slice of h and c, and half of the head's rows;
+/// the two meet once per layer. Every row is the same dot product as with one thread, so the logits
+/// are bit-identical for any thread count (tested).
 public struct LSTMGenerator: Sendable {
     /// The model's sizes.
     public let configuration: LSTMLanguageModel.Configuration
-    private let inputTable: [Float]        // (V, 4H): layer 0's gate input for each token, biases included
-    private let weightHH0: [Float]         // layer 0's W_hh (4H, H)
-    private let weightCat: [[Float]]       // layer k ≥ 1: [W_ih | W_hh] (4H, 2H), applied to [h_{k−1}; h_k]; index 0 empty
-    private let bias: [[Float]]            // b_ih + b_hh (4H) per layer; index 0 unused (folded into the table)
-    private let headWeight: [Float]        // (V, H)
-    private let headBias: [Float]          // (V)
-    private var hidden: [Float]            // h (L, H)
+    /// The threads stepping one sequence (1 or 2).
+    public let threads: Int
+    private let units: [Range<Int>]        // the hidden units of each part
+    private let headRows: [Range<Int>]     // the head's rows of each part
+    // One array holds every weight, rows of the gate products in part order (`partOrder`):
+    //   table (V, 4H): layer 0's gate input for each token, biases included
+    //   layer 0: W_hh (4H, H); layer k ≥ 1: [W_ih | W_hh] (4H, 2H), applied to [h_{k−1}; h_k], then b_ih + b_hh (4H)
+    //   head W (V, H), head b (V)
+    private let weights: [Float]
+    private let layerOffsets: [Int]        // where layer k's matrix starts in `weights` (its bias follows it, k ≥ 1)
+    private let headOffset: Int
+    // Each layer's product input, twice (read one parity, write the other): layer 0 h_0 (H),
+    // layer k ≥ 1 [h_{k−1}; h_k] (2H). A step reads parity `parity` and writes h_k to both its own
+    // slot of the other parity (next step's input) and layer k+1's slot of this parity (this step's input).
+    private var vectors: [Float]
+    private var parity = 0
+    private let inputOffsets: [[Int]]      // [parity][k]: where layer k's product input starts in `vectors`
+    private let hiddenOffsets: [[Int]]     // [parity][k]: where h_k starts (inside layer k's own input)
     private var cell: [Float]              // c (L, H)
-    private var gates: [Float]             // (4H) scratch
+    private var gates: [Float]             // (4H) scratch, part order
     /// The logits (V) after the last `step`.
     public private(set) var logits: [Float]
     private var sampler: TokenSampler
-
     private let kernel: MatrixVector.Kernel
+    private let team: SteppingTeam
 
-    /// Prepares stepping for `model` from a zero state; `kernel` picks the matrix-vector product.
-    public init(model: LSTMLanguageModel, kernel: MatrixVector.Kernel = .simd) {
+    /// Prepares stepping for `model` from a zero state; `kernel` picks the matrix-vector product and
+    /// `threads` (1 or 2) how many threads step one sequence.
+    public init(model: LSTMLanguageModel, kernel: MatrixVector.Kernel = .simd, threads: Int = 1) {
         self.kernel = kernel
         let c = model.configuration
         configuration = c
-        let g4 = 4 * c.hiddenSize
+        let (h, v) = (c.hiddenSize, c.vocabularySize)
+        let g4 = 4 * h
+        self.threads = min(max(threads, 1), 2)
+        team = SteppingTeam(threads: self.threads)
+        units = team.split(h, multiple: 8)
+        headRows = team.split(v)
+        let order = Self.partOrder(units, hidden: h)
         let l0 = model.lstmLayer(0)
         var table = Linear.forward(model.parameters["embed.weight"], weight: l0.weightIH, bias: nil)  // (V, 4H)
-        for row in 0..<c.vocabularySize {
+        for row in 0..<v {
             for j in 0..<g4 { table.data[row * g4 + j] += l0.biasIH.data[j] + l0.biasHH.data[j] }
         }
-        inputTable = table.data
-        let layers = model.lstmLayers
-        weightHH0 = l0.weightHH.data
-        let h = c.hiddenSize
-        weightCat = layers.enumerated().map { k, w in
-            guard k > 0 else { return [] }
-            var cat = [Float](repeating: 0, count: g4 * 2 * h)
-            for row in 0..<g4 {
-                for j in 0..<h {
-                    cat[row * 2 * h + j] = w.weightIH.data[row * h + j]
-                    cat[row * 2 * h + h + j] = w.weightHH.data[row * h + j]
+        var w: [Float] = []
+        for row in 0..<v { w += order.map { table.data[row * g4 + $0] } }
+        var offsets: [Int] = []
+        for (k, layer) in model.lstmLayers.enumerated() {
+            offsets.append(w.count)
+            if k == 0 {
+                for r in order { w += layer.weightHH.data[(r * h)..<(r * h + h)] }
+            } else {
+                for r in order {
+                    w += layer.weightIH.data[(r * h)..<(r * h + h)]
+                    w += layer.weightHH.data[(r * h)..<(r * h + h)]
                 }
+                w += order.map { layer.biasIH.data[$0] + layer.biasHH.data[$0] }
             }
-            return cat
         }
-        bias = layers.enumerated().map { k, w in k == 0 ? [] : zip(w.biasIH.data, w.biasHH.data).map(+) }
-        headWeight = model.parameters["head.weight"].data
-        headBias = model.parameters["head.bias"].data
-        hidden = [Float](repeating: 0, count: c.layerCount * c.hiddenSize)
-        cell = hidden
+        layerOffsets = offsets
+        headOffset = w.count
+        w += model.parameters["head.weight"].data + model.parameters["head.bias"].data
+        weights = w
+        let stride = h + (c.layerCount - 1) * 2 * h
+        vectors = [Float](repeating: 0, count: 2 * stride)
+        inputOffsets = (0..<2).map { p in (0..<c.layerCount).map { k in p * stride + (k == 0 ? 0 : h + (k - 1) * 2 * h) } }
+        hiddenOffsets = inputOffsets.map { $0.enumerated().map { k, o in o + (k == 0 ? 0 : h) } }
+        cell = [Float](repeating: 0, count: c.layerCount * h)
         gates = [Float](repeating: 0, count: g4)
-        logits = [Float](repeating: 0, count: c.vocabularySize)
-        sampler = TokenSampler(vocabularySize: c.vocabularySize)
+        logits = [Float](repeating: 0, count: v)
+        sampler = TokenSampler(vocabularySize: v)
+    }
+
+    /// The original gate row (g·H + j) of each stored row: part by part, gate by gate, the part's units.
+    static func partOrder(_ units: [Range<Int>], hidden h: Int) -> [Int] {
+        units.flatMap { part in (0..<4).flatMap { gate in part.map { gate * h + $0 } } }
     }
 
     /// The state (h, c), each (L, H) flattened.
-    public var state: (h: [Float], c: [Float]) { (hidden, cell) }
+    public var state: (h: [Float], c: [Float]) {
+        let h = configuration.hiddenSize
+        let hs = hiddenOffsets[parity].flatMap { vectors[$0..<($0 + h)] }
+        return (hs, cell)
+    }
 
     /// Returns to the zero state.
     public mutating func reset() {
-        for j in hidden.indices { hidden[j] = 0; cell[j] = 0 }
+        for j in vectors.indices { vectors[j] = 0 }
+        for j in cell.indices { cell[j] = 0 }
+        parity = 0
     }
 
     /// Feeds one token and updates `logits` and the state.
@@ -71,9 +110,12 @@ public struct LSTMGenerator: Sendable {
         guard token >= 0 && token < configuration.vocabularySize else {
             throw .tokenOutOfRange(token: token, vocabularySize: configuration.vocabularySize, position: 0)
         }
-        let h = configuration.hiddenSize
+        let (h, layers, v) = (configuration.hiddenSize, configuration.layerCount, configuration.vocabularySize)
         let g4 = 4 * h
-        let kernel = self.kernel
+        let (kernel, team, units, headRows) = (self.kernel, self.team, self.units, self.headRows)
+        let (offsets, headOffset) = (layerOffsets, self.headOffset)
+        let (cur, nxt) = (parity, 1 - parity)
+        let (inputs, outputs) = (inputOffsets[cur], hiddenOffsets[nxt])
         // y (rows) = W (rows, columns) · x + bias, with the chosen kernel
         func product(_ w: UnsafePointer<Float>, rows: Int, columns: Int, vector: UnsafePointer<Float>,
                      bias: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
@@ -83,43 +125,39 @@ public struct LSTMGenerator: Sendable {
                 MatrixVector.multiply(w, rows: rows, columns: columns, vector: vector, bias: bias, into: y)
             }
         }
-        hidden.withUnsafeMutableBufferPointer { hp in
-            cell.withUnsafeMutableBufferPointer { cp in
-                gates.withUnsafeMutableBufferPointer { gp in
-                    let g = gp.baseAddress!
-                    for k in 0..<configuration.layerCount {
-                        let hk = hp.baseAddress! + k * h
-                        let ck = cp.baseAddress! + k * h
-                        // gates (4H) = W_ih x + W_hh h_k + biases: layer 0 reads x's row of the table;
-                        // layer k ≥ 1 multiplies [W_ih | W_hh] by [h_{k−1} (already updated); h_k], adjacent in `hidden`
-                        if k == 0 {
-                            inputTable.withUnsafeBufferPointer { t in g.update(from: t.baseAddress! + token * g4, count: g4) }
-                            weightHH0.withUnsafeBufferPointer { w in
-                                product(w.baseAddress!, rows: g4, columns: h, vector: hk, bias: g, into: g)
-                            }
-                        } else {
-                            bias[k].withUnsafeBufferPointer { b in
-                                weightCat[k].withUnsafeBufferPointer { w in
-                                    product(w.baseAddress!, rows: g4, columns: 2 * h, vector: hk - h, bias: b.baseAddress!, into: g)
-                                }
-                            }
-                        }
-                        // c, h: the same cell update as training, writing the new state in place
-                        LSTMLayer.cellForward(gates: g, cPrev: ck, c: ck, h: hk, hidden: h)
+        weights.withUnsafeBufferPointer { wb in
+        vectors.withUnsafeMutableBufferPointer { vb in
+        cell.withUnsafeMutableBufferPointer { cb in
+        gates.withUnsafeMutableBufferPointer { gb in
+        logits.withUnsafeMutableBufferPointer { lb in
+            let (w, vec, cells) = (wb.baseAddress!, vb.baseAddress!, cb.baseAddress!)
+            team.run { part in
+                let (a, n) = (units[part].lowerBound, units[part].count)
+                let g = gb.baseAddress! + 4 * a     // this part's 4n gate pre-activations
+                for k in 0..<layers {
+                    // gates = W_ih x + W_hh h_k + biases: layer 0 starts from x's row of the table;
+                    // layer k ≥ 1 multiplies [W_ih | W_hh] by [h_{k−1} (this step's); h_k]
+                    if k == 0 {
+                        g.update(from: w + token * g4 + 4 * a, count: 4 * n)
+                        product(w + offsets[0] + 4 * a * h, rows: 4 * n, columns: h, vector: vec + inputs[0], bias: g, into: g)
+                    } else {
+                        let m = w + offsets[k]
+                        product(m + 4 * a * 2 * h, rows: 4 * n, columns: 2 * h, vector: vec + inputs[k],
+                                bias: m + g4 * 2 * h + 4 * a, into: g)
                     }
-                    // logits (V) = head W h_{L−1} + b
-                    let top = hp.baseAddress! + (configuration.layerCount - 1) * h
-                    headWeight.withUnsafeBufferPointer { w in
-                        headBias.withUnsafeBufferPointer { b in
-                            logits.withUnsafeMutableBufferPointer { out in
-                                product(w.baseAddress!, rows: configuration.vocabularySize, columns: h,
-                                                      vector: top, bias: b.baseAddress!, into: out.baseAddress!)
-                            }
-                        }
-                    }
+                    // c, h of this part's units: the same cell update as training
+                    let hk = vec + outputs[k] + a
+                    LSTMLayer.cellForward(gates: g, cPrev: cells + k * h + a, c: cells + k * h + a, h: hk, hidden: n)
+                    if k + 1 < layers { (vec + inputs[k + 1] + a).update(from: hk, count: n) }
+                    team.sync()
                 }
+                // logits (V) = head W h_{L−1} + b, this part's rows
+                let r = headRows[part]
+                product(w + headOffset + r.lowerBound * h, rows: r.count, columns: h, vector: vec + outputs[layers - 1],
+                        bias: w + headOffset + v * h + r.lowerBound, into: lb.baseAddress! + r.lowerBound)
             }
-        }
+        }}}}}
+        parity = nxt
     }
 
     /// Feeds `token`, then draws the next token from the new logits.

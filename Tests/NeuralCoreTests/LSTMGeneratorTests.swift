@@ -35,3 +35,86 @@ func steppingOneTokenAtATimeMatchesTheFullForward(kernel: MatrixVector.Kernel) t
         try sample(1, SamplingOptions(topP: 0))
     }
 }
+
+/// The stepping before the weights were stored in part order: [W_ih | W_hh] of each upper layer applied to
+/// [h_{k−1}; h_k] with `MatrixVector.multiply`, written out plainly as the reference the generator must equal bit for bit.
+private struct ReferenceLSTMStepper {
+    let model: LSTMLanguageModel
+    var h: [Float], c: [Float]
+    init(model: LSTMLanguageModel) {
+        self.model = model
+        h = [Float](repeating: 0, count: model.configuration.layerCount * model.configuration.hiddenSize)
+        c = h
+    }
+
+    mutating func step(_ token: Int) -> [Float] {
+        let cfg = model.configuration
+        let (n, v) = (cfg.hiddenSize, cfg.vocabularySize)
+        let layers = model.lstmLayers
+        let table = Linear.forward(model.parameters["embed.weight"], weight: layers[0].weightIH, bias: nil)
+        var logits = [Float](repeating: 0, count: v)
+        for k in layers.indices {
+            let l = layers[k]
+            var gates = [Float](repeating: 0, count: 4 * n)
+            if k == 0 {
+                for j in 0..<(4 * n) { gates[j] = table.data[token * 4 * n + j] + (l.biasIH.data[j] + l.biasHH.data[j]) }
+                let hk = Array(h[0..<n])
+                let pre = gates
+                MatrixVector.multiply(l.weightHH.data, rows: 4 * n, columns: n, vector: hk, bias: pre, into: &gates)
+            } else {
+                var cat: [Float] = []
+                for r in 0..<(4 * n) {
+                    cat += l.weightIH.data[(r * n)..<(r * n + n)]
+                    cat += l.weightHH.data[(r * n)..<(r * n + n)]
+                }
+                let bias = zip(l.biasIH.data, l.biasHH.data).map(+)
+                let x = Array(h[((k - 1) * n)..<((k + 1) * n)])
+                MatrixVector.multiply(cat, rows: 4 * n, columns: 2 * n, vector: x, bias: bias, into: &gates)
+            }
+            gates.withUnsafeMutableBufferPointer { g in
+                c.withUnsafeMutableBufferPointer { cp in
+                    h.withUnsafeMutableBufferPointer { hp in
+                        LSTMLayer.cellForward(gates: g.baseAddress!, cPrev: cp.baseAddress! + k * n, c: cp.baseAddress! + k * n,
+                                              h: hp.baseAddress! + k * n, hidden: n)
+                    }
+                }
+            }
+        }
+        let top = Array(h[((cfg.layerCount - 1) * n)...])
+        MatrixVector.multiply(model.parameters["head.weight"].data, rows: v, columns: n, vector: top,
+                              bias: model.parameters["head.bias"].data, into: &logits)
+        return logits
+    }
+}
+
+@Test(arguments: [(hidden: 8, layers: 2), (hidden: 20, layers: 3), (hidden: 24, layers: 1)])
+func oneAndTwoThreadsEqualTheReferenceStepBitForBit(hidden: Int, layers: Int) throws {
+    let config = LSTMLanguageModel.Configuration(vocabularySize: 13, embeddingSize: 6, hiddenSize: hidden, layerCount: layers, dropout: 0)
+    let m = try LSTMLanguageModel(configuration: config, seed: UInt64(hidden))
+    var reference = ReferenceLSTMStepper(model: m)
+    var one = LSTMGenerator(model: m), two = LSTMGenerator(model: m, threads: 2)
+    #expect(two.threads == 2)
+    var rng = Xoshiro256StarStar(seed: 4)
+    for t in 0..<40 {
+        let token = Int(rng.next() % 13)
+        let expected = reference.step(token)
+        try one.step(token: token)
+        try two.step(token: token)
+        #expect(one.logits == expected, "\(hidden)×\(layers), step \(t), 1 thread")
+        #expect(two.logits == expected, "\(hidden)×\(layers), step \(t), 2 threads")
+        #expect(one.state.h == reference.h && one.state.c == reference.c && two.state.h == reference.h && two.state.c == reference.c)
+    }
+}
+
+@Test func twoLSTMThreadsSampleTheSameTokensAsOne() throws {
+    let m = try LSTMLanguageModel(configuration: tinyConfig, seed: 8)
+    func sample(threads: Int, kernel: MatrixVector.Kernel) throws -> [Int] {
+        var g = LSTMGenerator(model: m, kernel: kernel, threads: threads)
+        var rng = Xoshiro256StarStar(seed: 9)
+        let first = try g.generate(prompt: [1, 2], count: 100, using: &rng)
+        g.reset()
+        return try first + g.generate(prompt: [3], count: 100, using: &rng)
+    }
+    #expect(try sample(threads: 2, kernel: .simd) == (try sample(threads: 1, kernel: .simd)))
+    #expect(try sample(threads: 2, kernel: .blas).allSatisfy { (0..<11).contains($0) })
+}
