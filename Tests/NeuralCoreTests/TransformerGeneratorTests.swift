@@ -53,3 +53,28 @@ func cachedSteppingGivesTheUncachedLogits(seed: UInt64) throws {
     var generator = TransformerGenerator(model: model)
     #expect(throws: NeuralCoreError.tokenOutOfRange(token: 13, vocabularySize: 13, position: 0)) { try generator.step(token: 13) }
 }
+
+@Test(arguments: [UInt64(1), 2, 3])
+func twoThreadsStepBitIdenticallyToOne(seed: UInt64) throws {
+    let model = try smallModel(context: 8, seed: seed)
+    var one = TransformerGenerator(model: model), two = TransformerGenerator(model: model, threads: 2)
+    #expect(two.threads == 2)
+    var rng = Xoshiro256StarStar(seed: seed)
+    for t in 0..<20 {   // past the context of 8: two re-prefills on the way
+        let token = Int(rng.next() % 13)
+        try one.step(token: token)
+        try two.step(token: token)
+        #expect(one.logits == two.logits, "seed \(seed), step \(t)")
+        #expect(one.window == two.window)
+    }
+}
+
+@Test func twoTransformerThreadsSampleTheSameTokensAsOne() throws {
+    let model = try smallModel(context: 16)
+    func run(threads: Int) throws -> [Int] {
+        var generator = TransformerGenerator(model: model, threads: threads)
+        var rng = Xoshiro256StarStar(seed: 7)
+        return try generator.generate(prompt: [1, 2], count: 60, options: SamplingOptions(temperature: 1), using: &rng)
+    }
+    #expect(try run(threads: 2) == (try run(threads: 1)))
+}
