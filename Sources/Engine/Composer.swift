@@ -81,7 +81,8 @@ public struct Composer: Sendable {
             throw .invalidOption(option: "--instrument", reason: "\(instrument.name) (\(instrument.range)) leaves less than an octave for the melody")
         }
         let sampler = MelodySampler(vocabulary: vocabulary, plan: plan, sampling: request.sampling,
-                                    pitchOffsets: low...high, hasPickup: request.anacrusis > .zero)
+                                    pitchOffsets: low...high, hasPickup: request.anacrusis > .zero,
+                                    finalNoteMinimum: meter.beats.last ?? meter.barLength)
         let header: [Token] = [.begin, .style(label), .meter(meter.description), .mode(key.mode)]
         let headerIDs = header.compactMap { vocabulary.id(of: $0) }
         guard headerIDs.count == header.count else {

@@ -11,7 +11,9 @@ import Tokens
 /// - writes no tie (`~`) at the start of a section, so every section can be repeated on its own;
 /// - steers the ending: in the last bar no rest and no tie, and the note that completes the bar must be the
 ///   tonic (the mode's final, any octave): a non-tonic pitch may not take the duration that fills the bar,
-///   and when only that duration would fit, only tonic pitches are allowed;
+///   and when only that duration would fit, only tonic pitches are allowed; and no note may leave less than
+///   `finalNoteMinimum` (the meter's last beat) to the end of the bar, so the final tonic is held for at least
+///   a beat instead of being squeezed into what is left (`a2 e'/2 c'/4 d'/4`), unless nothing else fits;
 /// - copies a repeated section's bars (all but its last, which is sampled again, for a first/second ending
 ///   feel) by feeding the earlier tokens through the model and the grammar, so the model's state continues.
 struct MelodySampler {
@@ -22,15 +24,19 @@ struct MelodySampler {
     let pitchOffsets: ClosedRange<Int>
     /// Whether the tune has a pickup bar (grammar bar 0) before section A.
     let hasPickup: Bool
+    /// The shortest final note the ending rules aim for (the meter's last beat).
+    let finalNoteMinimum: Rational
 
     private let barID: Int, tieID: Int, restID: Int, endID: Int
 
-    init(vocabulary: Vocabulary, plan: FormPlan, sampling: SamplingOptions, pitchOffsets: ClosedRange<Int>, hasPickup: Bool) {
+    init(vocabulary: Vocabulary, plan: FormPlan, sampling: SamplingOptions, pitchOffsets: ClosedRange<Int>, hasPickup: Bool,
+         finalNoteMinimum: Rational) {
         self.vocabulary = vocabulary
         self.plan = plan
         self.sampling = sampling
         self.pitchOffsets = pitchOffsets
         self.hasPickup = hasPickup
+        self.finalNoteMinimum = finalNoteMinimum
         barID = vocabulary.id(of: .bar)!
         tieID = vocabulary.id(of: .tie)!
         restID = vocabulary.id(of: .rest)!
@@ -135,16 +141,22 @@ struct MelodySampler {
                 try? probe.accept(anyPitch)
                 let durations = probe.allowedMask()
                 let room = grammar.barLengths[grammar.barIndex] - grammar.position
-                let canContinue = vocabulary.durationIDs.contains { durations[$0.id] && $0.length < room }
+                let canContinue = vocabulary.durationIDs.contains {
+                    durations[$0.id] && $0.length < room && room - $0.length >= finalNoteMinimum
+                }
                 if !canContinue {
                     for p in vocabulary.pitchIDs where p.offset % 12 != 0 { mask[p.id] = false }
                 }
             }
         case .duration:
+            let room = grammar.barLengths[grammar.barIndex] - grammar.position
             if let pitch = grammar.lastPitch, pitch % 12 != 0 {
-                let room = grammar.barLengths[grammar.barIndex] - grammar.position
                 for d in vocabulary.durationIDs where d.length == room { mask[d.id] = false }
             }
+            // Leave the final note at least `finalNoteMinimum`, when some duration allows it.
+            var roomy = mask
+            for d in vocabulary.durationIDs where d.length < room && room - d.length < finalNoteMinimum { roomy[d.id] = false }
+            if vocabulary.durationIDs.contains(where: { roomy[$0.id] }) { mask = roomy }
         default:
             break
         }
