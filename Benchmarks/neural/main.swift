@@ -12,27 +12,6 @@
 // (finite loss near ln 128, tokens inside the vocabulary) and exits 1 when the check fails.
 import Foundation
 
-func machineBusySeconds() -> Double {
-    guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
-          let line = text.split(separator: "\n").first else { return 0 }
-    let v = line.split(separator: " ").dropFirst().prefix(8).compactMap { Double($0) }
-    guard v.count == 8 else { return 0 }
-    return (v.reduce(0, +) - v[3] - v[4]) / Double(sysconf(Int32(_SC_CLK_TCK)))
-}
-
-func ownCPUSeconds() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-}
-
-func now() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-}
-
 func emit(_ fields: [(String, String)]) {
     print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
 }
@@ -53,7 +32,6 @@ guard args.count >= 3, let threads = Int(args[2]) else {
     exit(2)
 }
 BLASThreads.set(threads)
-let cpus = Double(ProcessInfo.processInfo.activeProcessorCount)
 let config = LSTMLanguageModel.Configuration()  // 128, 128, 256 × 2
 let model = try LSTMLanguageModel(configuration: config, seed: 0)
 
@@ -69,14 +47,14 @@ case "train":
     var loss: Float = 0
     try untilQuiet {
         var stepTimes: [Double] = []
-        let m0 = machineBusySeconds(), c0 = ownCPUSeconds(), t0 = now()
+        let probe = LoadProbe()  // Benchmarks/Sources/BenchSupport/LoadProbe.swift
         for i in warmup..<(warmup + steps) {  // batches are reused when a noisy attempt is repeated
-            let ts = now()
+            let ts = LoadProbe.now()
             loss = try trainer.train(batch: batches[i], batchSize: b).loss
-            stepTimes.append(now() - ts)
+            stepTimes.append(LoadProbe.now() - ts)
     }
-    let elapsed = now() - t0
-    let other = ((machineBusySeconds() - m0) - (ownCPUSeconds() - c0)) / (elapsed * cpus)
+    let elapsed = probe.elapsed
+    let other = probe.otherShare
     let median = stepTimes.sorted()[stepTimes.count / 2]
     emit([("bench", "\"neuralcore:lstm:train\""), ("threads", "\(threads)"), ("steps", "\(steps)"),
           ("tokens_per_s", String(format: "%.1f", Double(steps * b * t) / elapsed)),
@@ -100,10 +78,10 @@ case "gen", "gen-blas":
     try untilQuiet {
         generator.reset()
         var rng = Xoshiro256StarStar(seed: 0)
-        let m0 = machineBusySeconds(), c0 = ownCPUSeconds(), t0 = now()
+        let probe = LoadProbe()  // Benchmarks/Sources/BenchSupport/LoadProbe.swift
         tokens = try generator.generate(prompt: [60], count: count, using: &rng)
-        let elapsed = now() - t0
-        let other = ((machineBusySeconds() - m0) - (ownCPUSeconds() - c0)) / (elapsed * cpus)
+        let elapsed = probe.elapsed
+        let other = probe.otherShare
         emit([("bench", "\"neuralcore:lstm:\(args[1])\""), ("threads", "\(threads)"), ("gen_tokens", "\(count)"),
               ("tokens_per_s", String(format: "%.1f", Double(count) / elapsed)),
               ("us_per_token", String(format: "%.2f", 1e6 * elapsed / Double(count))),

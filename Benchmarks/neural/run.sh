@@ -21,7 +21,7 @@ BIN=.build-neural/neural-bench
 mkdir -p .build-neural
 swiftc -Ounchecked -wmo -module-name NeuralBench -I Sources/COpenBLAS \
     -Xcc -I/usr/include/x86_64-linux-gnu/openblas-pthread \
-    Sources/NeuralCore/*.swift Benchmarks/neural/main.swift -o "$BIN"
+    Sources/NeuralCore/*.swift Benchmarks/Sources/BenchSupport/LoadProbe.swift Benchmarks/neural/main.swift -o "$BIN"
 for r in $(seq 1 "$REPEATS"); do
     for threads in 1 2; do
         echo "# uptime: $(uptime)"; "$BIN" train "$threads"

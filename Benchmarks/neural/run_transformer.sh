@@ -22,7 +22,7 @@ BIN=.build-neural/transformer-bench
 mkdir -p .build-neural
 swiftc -Ounchecked -wmo -module-name TransformerBench -I Sources/COpenBLAS \
     -Xcc -I/usr/include/x86_64-linux-gnu/openblas-pthread \
-    Sources/NeuralCore/*.swift Benchmarks/neural/transformer/main.swift -o "$BIN"
+    Sources/NeuralCore/*.swift Benchmarks/Sources/BenchSupport/LoadProbe.swift Benchmarks/neural/transformer/main.swift -o "$BIN"
 export GLIBC_TUNABLES=glibc.malloc.mmap_threshold=1073741824:glibc.malloc.trim_threshold=1073741824
 for r in $(seq 1 "$REPEATS"); do
     echo "# uptime: $(uptime)"; "$BIN" train 2

@@ -14,27 +14,6 @@
 // (loss near ln 128 on random tokens; sampled tokens varied and inside the vocabulary) and exits 1 otherwise.
 import Foundation
 
-func machineBusySeconds() -> Double {
-    guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
-          let line = text.split(separator: "\n").first else { return 0 }
-    let v = line.split(separator: " ").dropFirst().prefix(8).compactMap { Double($0) }
-    guard v.count == 8 else { return 0 }
-    return (v.reduce(0, +) - v[3] - v[4]) / Double(sysconf(Int32(_SC_CLK_TCK)))
-}
-
-func ownCPUSeconds() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-}
-
-func now() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-}
-
 func emit(_ fields: [(String, String)]) {
     print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
 }
@@ -45,7 +24,6 @@ guard args.count >= 3, let threads = Int(args[2]) else {
     exit(2)
 }
 BLASThreads.set(threads)
-let cpus = Double(ProcessInfo.processInfo.activeProcessorCount)
 let file: String? = args[1] == "train" ? (args.count > 5 ? args[5] : nil) : (args.count > 4 ? args[4] : nil)
 let model = try file.map { try TransformerLanguageModel.load(from: $0).model }
     ?? TransformerLanguageModel(configuration: .init(), seed: 0)     // torch_ref.py's sizes
@@ -65,14 +43,14 @@ case "train":
     for i in 0..<warmup { try trainer.train(batch: batches[i], batchSize: b) }
     var loss: Float = 0
     var stepTimes: [Double] = []
-    let m0 = machineBusySeconds(), c0 = ownCPUSeconds(), t0 = now()
+    let probe = LoadProbe()  // Benchmarks/Sources/BenchSupport/LoadProbe.swift
     for i in warmup..<(warmup + steps) {
-        let ts = now()
+        let ts = LoadProbe.now()
         loss = try trainer.train(batch: batches[i], batchSize: b).loss
-        stepTimes.append(now() - ts)
+        stepTimes.append(LoadProbe.now() - ts)
     }
-    let elapsed = now() - t0, cpu = ownCPUSeconds() - c0
-    let other = ((machineBusySeconds() - m0) - cpu) / (elapsed * cpus)
+    let elapsed = probe.elapsed, cpu = probe.cpuSeconds
+    let other = probe.otherShare
     let median = stepTimes.sorted()[stepTimes.count / 2]
     emit([("bench", "\"neuralcore:transformer:train\""), ("model", sizes), ("threads", "\(threads)"), ("batch", "\(b)"), ("seq", "\(t)"),
           ("steps", "\(steps)"), ("tokens_per_s", String(format: "%.1f", Double(steps * b * t) / elapsed)),
@@ -91,10 +69,10 @@ case "gen":
     _ = try generator.generate(prompt: [60], count: 16, using: &warm)
     generator.reset()
     var rng = Xoshiro256StarStar(seed: 0)
-    let m0 = machineBusySeconds(), c0 = ownCPUSeconds(), t0 = now()
+    let probe = LoadProbe()  // Benchmarks/Sources/BenchSupport/LoadProbe.swift
     let tokens = try generator.generate(prompt: [60], count: count, using: &rng)
-    let elapsed = now() - t0, cpu = ownCPUSeconds() - c0
-    let other = ((machineBusySeconds() - m0) - cpu) / (elapsed * cpus)
+    let elapsed = probe.elapsed, cpu = probe.cpuSeconds
+    let other = probe.otherShare
     emit([("bench", "\"neuralcore:transformer:gen_kvcache\""), ("model", sizes), ("threads", "\(threads)"), ("gen_tokens", "\(count)"),
           ("tokens_per_s", String(format: "%.1f", Double(count) / elapsed)),
           ("us_per_token", String(format: "%.2f", 1e6 * elapsed / Double(count))), ("cpu_s", String(format: "%.3f", cpu)),
