@@ -44,15 +44,27 @@ final class ForkJoinPair: @unchecked Sendable {
                 pthread_mutex_unlock(mutex)
                 return
             }
-            for _ in 0..<ForkJoinPair.spinCount where generation.load(ordering: .acquiring) != seen { return }
+            // spin up to `spinNanoseconds` (longer than a blocked thread takes to wake, so one thread's wake-up
+            // does not make the other block at the next barrier too), then block
+            let start = ForkJoinPair.monotonicNanoseconds()
+            repeat {
+                for _ in 0..<64 where generation.load(ordering: .acquiring) != seen { return }
+            } while ForkJoinPair.monotonicNanoseconds() &- start < ForkJoinPair.spinNanoseconds
             pthread_mutex_lock(mutex)
             while generation.load(ordering: .acquiring) == seen { pthread_cond_wait(condition, mutex) }
             pthread_mutex_unlock(mutex)
         }
     }
 
-    /// Loads of the barrier's counter before a waiting thread blocks (a few tens of microseconds).
-    static let spinCount = 20_000
+    /// How long a waiting thread spins before it blocks: 100 µs, a few steps of a small model.
+    static let spinNanoseconds: UInt64 = 100_000
+
+    /// CLOCK_MONOTONIC in nanoseconds.
+    static func monotonicNanoseconds() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return UInt64(t.tv_sec) &* 1_000_000_000 &+ UInt64(t.tv_nsec)
+    }
 
     private let shared = Shared()
     private let runLock = Mutex<Void>(())   // one job at a time, should copies of a generator share the pair
