@@ -2,7 +2,7 @@
 // configuration (vocab 128, embedding 128, 2 × 256; batch 32 × 128, Adam lr 1e-3; 1024 sampled
 // tokens after a 16-token warm-up). Compiled together with Sources/NeuralCore by run.sh.
 //
-//   neural-bench train THREADS [STEPS] [WARMUP]     one JSON line
+//   neural-bench train|train-blas THREADS [STEPS] [WARMUP]   one JSON line (THREADS shards, or OpenBLAS threads)
 //   neural-bench gen|gen-blas THREADS [TOKENS]      one JSON line (the SIMD loop, or OpenBLAS sgemv)
 //
 // Like torch_ref.py it records other_procs_cpu_share (other processes' share of the machine's CPU
@@ -36,13 +36,16 @@ let config = LSTMLanguageModel.Configuration()  // 128, 128, 256 × 2
 let model = try LSTMLanguageModel(configuration: config, seed: 0)
 
 switch args[1] {
-case "train":
+case "train", "train-blas":
     let steps = args.count > 3 ? Int(args[3])! : 20
     let warmup = args.count > 4 ? Int(args[4])! : 3
     let (b, t) = (32, 128)
     var rng = Xoshiro256StarStar(seed: 1)
     let batches = (0..<(steps + warmup)).map { _ in (0..<(b * (t + 1))).map { _ in Int(rng.next() % 128) } }
     var trainer = try LSTMTrainer(model: model, optimizer: .adam(learningRate: 1e-3), maxGradientNorm: nil, seed: 2)
+    // `train`: the batch split into THREADS row groups on as many threads, as `compose train` does;
+    // `train-blas`: the whole batch on one thread, OpenBLAS using THREADS threads per product.
+    if args[1] == "train" { trainer.shards = threads }
     for i in 0..<warmup { try trainer.train(batch: batches[i], batchSize: b) }
     var loss: Float = 0
     try untilQuiet {
@@ -56,7 +59,7 @@ case "train":
     let elapsed = probe.elapsed
     let other = probe.otherShare
     let median = stepTimes.sorted()[stepTimes.count / 2]
-    emit([("bench", "\"neuralcore:lstm:train\""), ("threads", "\(threads)"), ("steps", "\(steps)"),
+    emit([("bench", "\"neuralcore:lstm:\(args[1])\""), ("threads", "\(threads)"), ("steps", "\(steps)"),
           ("tokens_per_s", String(format: "%.1f", Double(steps * b * t) / elapsed)),
           ("tokens_per_s_from_median_step", String(format: "%.1f", Double(b * t) / median)),
           ("ms_per_step_median", String(format: "%.2f", 1000 * median)),
@@ -80,11 +83,12 @@ case "gen", "gen-blas":
         var rng = Xoshiro256StarStar(seed: 0)
         let probe = LoadProbe()  // Benchmarks/Sources/BenchSupport/LoadProbe.swift
         tokens = try generator.generate(prompt: [60], count: count, using: &rng)
-        let elapsed = probe.elapsed
+        let elapsed = probe.elapsed, cpu = probe.cpuSeconds
         let other = probe.otherShare
         emit([("bench", "\"neuralcore:lstm:\(args[1])\""), ("threads", "\(threads)"), ("gen_tokens", "\(count)"),
               ("tokens_per_s", String(format: "%.1f", Double(count) / elapsed)),
-              ("us_per_token", String(format: "%.2f", 1e6 * elapsed / Double(count))),
+              ("us_per_token", String(format: "%.2f", 1e6 * elapsed / Double(count))), ("cpu_s", String(format: "%.3f", cpu)),
+              ("tokens_per_cpu_s", String(format: "%.1f", Double(count) / cpu)),
               ("other_procs_cpu_share", String(format: "%.3f", other)), ("accepted", "\(other <= 0.10)"),
               ("first_tokens", "\(Array(tokens.prefix(8)))")])
         return other
