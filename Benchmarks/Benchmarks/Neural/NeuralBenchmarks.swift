@@ -1,8 +1,9 @@
 // The neural core on /work/shared/anchors/torch_ref.py's configurations, through the public API:
-//   LSTM: vocab 128, embedding 128, 2 × 256, batch 32 × 128, Adam lr 1e-3 (1 and 2 OpenBLAS threads);
-//         batch-1 sampling of 1024 tokens from token 60 at temperature 1 (after a 16-token warm-up).
+//   LSTM: vocab 128, embedding 128, 2 × 256, batch 32 × 128, Adam lr 1e-3 (1 and 2 OpenBLAS threads, 2 shards);
+//         batch-1 sampling of 1024 tokens from token 60 at temperature 1 (after a 16-token warm-up), on 1 or
+//         2 threads (SIMD matrix-vector kernel) and on 1 thread with OpenBLAS sgemv.
 //   Transformer: vocab 128, d 192, 4 layers, 4 heads, FF 768, context 256, batch 16 × 256, AdamW lr 3e-4,
-//         2 threads; batch-1 sampling of 1024 tokens with the KV cache.
+//         2 threads; batch-1 sampling of 1024 tokens with the KV cache on 1 or 2 threads.
 // The same workloads as Benchmarks/neural (the stand-alone harness built from Sources/NeuralCore), here
 // built as a user of the Tunesmith product gets it. Training runs on random tokens (seeded) and checks
 // that the loss stays near ln 128; sampling checks that the tokens are varied and inside the vocabulary.
@@ -54,8 +55,8 @@ func trainingBenchmark(_ name: String, threads: Int, batch: Int, length: Int, se
 /// Generates `count` tokens from token 60 at temperature 1, from a fresh state each call.
 typealias Sampler = (inout Xoshiro256StarStar, Int) throws -> [Int]
 
-/// Batch-1 sampling of 1024 tokens per iteration with `threads` OpenBLAS threads, after a 16-token warm-up;
-/// `makeSampler` builds the model and its generator once (setup).
+/// Batch-1 sampling of 1024 tokens per iteration on `threads` threads (the generator's own threads, and as
+/// many OpenBLAS threads), after a 16-token warm-up; `makeSampler` builds the model and its generator once.
 func samplingBenchmark(_ name: String, threads: Int, makeSampler: @escaping () throws -> Sampler) {
     Benchmark(name, configuration: .tunesmith(rate: .rate("tokens/s"), iterations: 20, seconds: 20),
               closure: { (benchmark: Benchmark, sample: @escaping Sampler) in
@@ -75,17 +76,22 @@ func samplingBenchmark(_ name: String, threads: Int, makeSampler: @escaping () t
 }
 
 let benchmarks: @Sendable () -> Void = {
-    for threads in [1, 2] {
-        trainingBenchmark("lstm-train-\(threads)t", threads: threads, batch: 32, length: 128, seconds: 30) {
+    // 1 or 2 OpenBLAS threads on the whole batch; then the batch split into 2 row groups trained on 2 threads
+    // with one-thread OpenBLAS (LSTMTrainer.shards, what `compose train --threads 2` does).
+    for (name, blasThreads, shards) in [("lstm-train-1t", 1, 1), ("lstm-train-2t", 2, 1), ("lstm-train-2shards", 1, 2)] {
+        trainingBenchmark(name, threads: blasThreads, batch: 32, length: 128, seconds: 30) {
             let model = try LSTMLanguageModel(configuration: .init(), seed: 0)  // 128, 128, 2 × 256
             var trainer = try LSTMTrainer(model: model, optimizer: .adam(learningRate: 1e-3), maxGradientNorm: nil, seed: 2)
+            trainer.shards = shards
             return { batch, rows in try trainer.train(batch: batch, batchSize: rows).loss }
         }
     }
 
-    for (name, kernel) in [("lstm-sample", MatrixVector.Kernel.simd), ("lstm-sample-sgemv", .blas)] {
-        samplingBenchmark(name, threads: 1) {
-            var generator = LSTMGenerator(model: try LSTMLanguageModel(configuration: .init(), seed: 0), kernel: kernel)
+    for (name, kernel, threads) in [("lstm-sample", MatrixVector.Kernel.simd, 1), ("lstm-sample-2t", .simd, 2),
+                                    ("lstm-sample-sgemv", .blas, 1)] {
+        samplingBenchmark(name, threads: threads) {
+            let model = try LSTMLanguageModel(configuration: .init(), seed: 0)
+            var generator = LSTMGenerator(model: model, kernel: kernel, threads: threads)
             return { rng, count in generator.reset(); return try generator.generate(prompt: [60], count: count, using: &rng) }
         }
     }
@@ -96,8 +102,10 @@ let benchmarks: @Sendable () -> Void = {
         return { batch, rows in try trainer.train(batch: batch, batchSize: rows).loss }
     }
 
-    samplingBenchmark("transformer-sample-kvcache", threads: 2) {
-        var generator = TransformerGenerator(model: try TransformerLanguageModel(configuration: .init(), seed: 0))
-        return { rng, count in generator.reset(); return try generator.generate(prompt: [60], count: count, using: &rng) }
+    for (name, threads) in [("transformer-sample-kvcache", 1), ("transformer-sample-kvcache-2t", 2)] {
+        samplingBenchmark(name, threads: threads) {
+            var generator = TransformerGenerator(model: try TransformerLanguageModel(configuration: .init(), seed: 0), threads: threads)
+            return { rng, count in generator.reset(); return try generator.generate(prompt: [60], count: count, using: &rng) }
+        }
     }
 }
