@@ -26,6 +26,7 @@ swiftc -Ounchecked -wmo -module-name TransformerBench -I Sources/COpenBLAS \
 export GLIBC_TUNABLES=glibc.malloc.mmap_threshold=1073741824:glibc.malloc.trim_threshold=1073741824
 for r in $(seq 1 "$REPEATS"); do
     echo "# uptime: $(uptime)"; "$BIN" train 2
+    echo "# uptime: $(uptime)"; "$BIN" train-blas 2   # whole batch, OpenBLAS's own threads (comparison)
     echo "# uptime: $(uptime)"
     "$PY" /work/shared/anchors/torch_ref.py --only transformer:train --repeats 1 --quiet-threshold 0 --threads 2 | grep '"bench"'
     echo "# uptime: $(uptime)"; "$BIN" gen 2

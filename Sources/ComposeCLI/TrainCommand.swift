@@ -43,7 +43,7 @@ struct Train: ParsableCommand {
     @Option(help: "Warm-up steps (default 100).") var warmup: Int?
     @Option(help: "Validate every N steps (default: lstm 500, transformer 250).") var evaluateEvery: Int?
     @Option(help: "Checkpoint every N steps (default: lstm 200, transformer 50).") var checkpointEvery: Int?
-    @Option(help: "Threads. LSTM: the batch is split into this many equal row groups, one per thread (the same seed and --threads give the same weights). Transformer: OpenBLAS threads.")
+    @Option(help: "Threads: the batch is split into this many equal row groups, one per thread (the same seed and --threads give the same weights).")
     var threads: Int = 2
 
     @Option(name: .customLong("corpus"), help: "The corpus folder (default: Corpus/ of this repository).")
@@ -137,6 +137,7 @@ struct Train: ParsableCommand {
             run = try TransformerTrainingRun(configuration: c, training: corpus.trainingTunes.map(\.tokens),
                                              validation: validation.map(\.tokens),
                                              validationEvents: validation.map { $0.melody.events.count }, corpusHash: corpus.hash)
+            run.shards = threads
             if resume {
                 try requireCheckpoint(checkpointPath)
                 try run.resume(from: checkpointPath)

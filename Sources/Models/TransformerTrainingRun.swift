@@ -51,6 +51,13 @@ public struct TransformerTrainingRun {
         dataRNG = Xoshiro256StarStar(seed: c.seed &+ 2)
     }
 
+    /// Threads (and equal row groups) each batch is split across (see `TransformerTrainer.shards`); not part
+    /// of the configuration: the same seed and shards give the same weights.
+    public var shards: Int {
+        get { trainer.shards }
+        set { trainer.shards = max(1, newValue) }
+    }
+
     /// The model as trained so far, with its training metadata.
     public var model: TransformerMelodyModel {
         TransformerMelodyModel(network: trainer.model, vocabulary: vocabulary,

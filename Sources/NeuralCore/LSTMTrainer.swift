@@ -1,15 +1,11 @@
-import Foundation
-
 /// One training loop's state for the LSTM language model: the model, AdamW, the learning-rate
 /// schedule, gradient clipping and the generator that draws dropout masks.
 ///
-/// Data parallelism: with `shards` = S > 1 the batch's rows are split into S equal groups, each run
-/// forward and backward on its own thread with one-thread OpenBLAS, and the S gradients averaged in a
-/// fixed order: the mean loss over the batch and its gradient are those of the whole batch (up to
-/// float rounding), and the result does not depend on thread timing. Dropout masks for shard s come
-/// from a generator seeded with the s-th draw of `rng`, so the same seed and S give the same weights on
-/// every run (a different S gives different, equally valid, masks and rounding). On two cores this
-/// scales better than letting OpenBLAS split each small per-step product.
+/// Data parallelism (`DataParallel`): with `shards` = S > 1 the batch's rows are split into S equal
+/// groups on S threads and their gradients averaged: the whole batch's mean loss and gradient up to
+/// float rounding. Dropout masks for shard s come from a generator seeded with the s-th draw of `rng`,
+/// so the same seed and S give the same weights on every run (a different S gives different, equally
+/// valid, masks and rounding).
 public struct LSTMTrainer: Sendable {
     /// The model being trained.
     public var model: LSTMLanguageModel
@@ -82,51 +78,18 @@ public struct LSTMTrainer: Sendable {
             throw .invalidArgument(name: "batch", reason: "\(batch.count) tokens do not split into \(b) rows")
         }
         let s = shards
-        let rowsPerShard = b / s
-        let tokensPerShard = batch.count / s
         var draws: [UInt64] = []
         for _ in 0..<s { draws.append(rng.next()) }
         let seeds = draws
         if shardWorkspaces.count != s { shardWorkspaces = Array(repeating: .init(), count: s) }
-        var losses = [Float](repeating: 0, count: s)
-        var failures = [NeuralCoreError?](repeating: nil, count: s)
         let model = self.model
-        let previousThreads = BLASThreads.current
-        BLASThreads.set(1)
-        defer { BLASThreads.set(previousThreads) }
-        shardWorkspaces.withUnsafeMutableBufferPointer { spaces in
-            losses.withUnsafeMutableBufferPointer { lossOut in
-                failures.withUnsafeMutableBufferPointer { failureOut in
-                    // Each iteration writes only its own slots.
-                    nonisolated(unsafe) let (spaces, lossOut, failureOut) = (spaces, lossOut, failureOut)
-                    DispatchQueue.concurrentPerform(iterations: s) { shard in
-                        var shardRNG = Xoshiro256StarStar(seed: seeds[shard])
-                        let rows = Array(batch[(shard * tokensPerShard)..<((shard + 1) * tokensPerShard)])
-                        do throws(NeuralCoreError) {
-                            lossOut[shard] = try model.lossAndGradients(batch: rows, batchSize: rowsPerShard, training: true,
-                                                                        using: &shardRNG, workspace: &spaces[shard])
-                        } catch {
-                            failureOut[shard] = error
-                        }
-                    }
-                }
-            }
+        let losses = try DataParallel.run(&shardWorkspaces) { (shard, space) throws(NeuralCoreError) in
+            var shardRNG = Xoshiro256StarStar(seed: seeds[shard])
+            return try model.lossAndGradients(batch: DataParallel.rows(batch, shard: shard, of: s), batchSize: b / s,
+                                              training: true, using: &shardRNG, workspace: &space)
         }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
-        // The mean over equal shards: average the losses and the gradients, in shard order.
         if workspace.gradients.names != model.parameters.names { workspace.gradients = model.parameters.zerosLike() }
-        let scale = 1 / Float(s)
-        for p in workspace.gradients.tensors.indices {
-            workspace.gradients.tensors[p].data.withUnsafeMutableBufferPointer { out in
-                for j in out.indices { out[j] = 0 }
-                for shard in 0..<s {
-                    shardWorkspaces[shard].gradients.tensors[p].data.withUnsafeBufferPointer { g in
-                        for j in out.indices { out[j] += g[j] }
-                    }
-                }
-                for j in out.indices { out[j] *= scale }
-            }
-        }
-        return losses.reduce(0, +) * scale
+        DataParallel.average(shardWorkspaces.map(\.gradients), into: &workspace.gradients)
+        return losses.reduce(0, +) / Float(s)
     }
 }

@@ -11,6 +11,10 @@ public struct TransformerTrainer: Sendable {
     public var maxGradientNorm: Float?
     /// Steps taken.
     public private(set) var step = 0
+    /// Threads (and equal row groups) each step's batch is split across (`DataParallel`); 1 runs the
+    /// whole batch on the calling thread with OpenBLAS's own threads. Used only when the batch size is a
+    /// multiple. The same weights and S give the same result on every run.
+    public var shards = 1
 
     /// Creates a trainer.
     public init(model: TransformerLanguageModel, optimizer: AdamW.Configuration = .init(), schedule: LearningRateSchedule? = nil,
@@ -28,8 +32,22 @@ public struct TransformerTrainer: Sendable {
     /// One training step on a (B, T+1) batch: forward, loss, backward, clip, AdamW update.
     @discardableResult
     public mutating func train(batch: [Int], batchSize: Int) throws(NeuralCoreError) -> LSTMTrainer.StepReport {
-        // 1. forward and backward
-        var pass = try model.lossAndGradients(batch: batch, batchSize: batchSize)
+        // 1. forward and backward, whole or in shards
+        var pass: TransformerLanguageModel.Pass
+        if shards > 1, batchSize % shards == 0 {
+            let (s, model) = (shards, self.model)
+            var parts = [TransformerLanguageModel.Pass?](repeating: nil, count: s)
+            let losses = try DataParallel.run(&parts) { (shard, part) throws(NeuralCoreError) in
+                part = try model.lossAndGradients(batch: DataParallel.rows(batch, shard: shard, of: s), batchSize: batchSize / s)
+                return part!.loss
+            }
+            let shardPasses = parts.map { $0! }
+            pass = shardPasses[0]
+            DataParallel.average(shardPasses.map(\.gradients), into: &pass.gradients)
+            pass.loss = losses.reduce(0, +) / Float(s)
+        } else {
+            pass = try model.lossAndGradients(batch: batch, batchSize: batchSize)
+        }
         // 2. clip the global gradient norm (clip_grad_norm_), or just measure it
         let norm = maxGradientNorm.map { pass.gradients.clipGlobalNorm($0) } ?? pass.gradients.globalNorm
         // 3. the learning rate for this step, then the AdamW update

@@ -20,11 +20,11 @@ func emit(_ fields: [(String, String)]) {
 
 let args = CommandLine.arguments
 guard args.count >= 3, let threads = Int(args[2]) else {
-    print("usage: transformer-bench train|gen THREADS [STEPS|TOKENS] [WARMUP] [FILE]")
+    print("usage: transformer-bench train|train-blas|gen THREADS [STEPS|TOKENS] [WARMUP] [FILE]")
     exit(2)
 }
 BLASThreads.set(threads)
-let file: String? = args[1] == "train" ? (args.count > 5 ? args[5] : nil) : (args.count > 4 ? args[4] : nil)
+let file: String? = args[1].hasPrefix("train") ? (args.count > 5 ? args[5] : nil) : (args.count > 4 ? args[4] : nil)
 let model = try file.map { try TransformerLanguageModel.load(from: $0).model }
     ?? TransformerLanguageModel(configuration: .init(), seed: 0)     // torch_ref.py's sizes
 let config = model.configuration
@@ -32,7 +32,7 @@ let label = file == nil ? "torch_ref" : "file"
 let sizes = "\"\(label) V\(config.vocabularySize) C\(config.width) L\(config.layerCount) H\(config.headCount) F\(config.feedForwardSize) P\(config.context)\""
 
 switch args[1] {
-case "train":
+case "train", "train-blas":
     let steps = args.count > 3 ? Int(args[3])! : 20
     let warmup = args.count > 4 ? Int(args[4])! : 3
     let (b, t) = file == nil ? (16, 256) : (8, config.context)
@@ -40,6 +40,9 @@ case "train":
     var rng = Xoshiro256StarStar(seed: 1)
     let batches = (0..<(steps + warmup)).map { _ in (0..<(b * (t + 1))).map { _ in Int(rng.next() % UInt64(v)) } }
     var trainer = try TransformerTrainer(model: model, optimizer: .init(learningRate: 3e-4), maxGradientNorm: nil)
+    // `train`: THREADS equal row groups on as many threads, as `compose train` does;
+    // `train-blas`: the whole batch on one thread, OpenBLAS using THREADS threads per product.
+    if args[1] == "train" { trainer.shards = threads }
     for i in 0..<warmup { try trainer.train(batch: batches[i], batchSize: b) }
     var loss: Float = 0
     var stepTimes: [Double] = []
@@ -52,7 +55,7 @@ case "train":
     let elapsed = probe.elapsed, cpu = probe.cpuSeconds
     let other = probe.otherShare
     let median = stepTimes.sorted()[stepTimes.count / 2]
-    emit([("bench", "\"neuralcore:transformer:train\""), ("model", sizes), ("threads", "\(threads)"), ("batch", "\(b)"), ("seq", "\(t)"),
+    emit([("bench", "\"neuralcore:transformer:\(args[1])\""), ("model", sizes), ("threads", "\(threads)"), ("batch", "\(b)"), ("seq", "\(t)"),
           ("steps", "\(steps)"), ("tokens_per_s", String(format: "%.1f", Double(steps * b * t) / elapsed)),
           ("tokens_per_s_from_median_step", String(format: "%.1f", Double(b * t) / median)),
           ("ms_per_step_median", String(format: "%.2f", 1000 * median)), ("cpu_s", String(format: "%.2f", cpu)),
