@@ -1,9 +1,10 @@
 // NeuralCore speed harness: LSTM training and batch-1 sampling throughput on torch_ref.py's
 // configuration (vocab 128, embedding 128, 2 × 256; batch 32 × 128, Adam lr 1e-3; 1024 sampled
-// tokens after a 16-token warm-up). Compiled together with Sources/NeuralCore by run.sh.
+// tokens after a warm-up of at least 16 tokens and 0.3 s). Compiled together with Sources/NeuralCore by run.sh.
 //
 //   neural-bench train|train-blas THREADS [STEPS] [WARMUP]   one JSON line (THREADS shards, or OpenBLAS threads)
-//   neural-bench gen|gen-blas THREADS [TOKENS]      one JSON line (the SIMD loop, or OpenBLAS sgemv)
+//   neural-bench gen|gen-blas THREADS [TOKENS]      one JSON line (the SIMD loop, or OpenBLAS sgemv), THREADS
+//                                                   stepping the one sequence (LSTMGenerator's `threads`)
 //
 // Like torch_ref.py it records other_procs_cpu_share (other processes' share of the machine's CPU
 // time during the timed section, from /proc/stat) and keeps only quiet runs: the timed section is
@@ -74,9 +75,13 @@ case "train", "train-blas":
 case "gen", "gen-blas":
     let count = args.count > 3 ? Int(args[3])! : 1024
     let kernel: MatrixVector.Kernel = args[1] == "gen" ? .simd : .blas
-    var generator = LSTMGenerator(model: model, kernel: kernel)
+    BLASThreads.set(1)  // sampling uses no BLAS: its idle threads would only compete with the stepping threads
+    var generator = LSTMGenerator(model: model, kernel: kernel, threads: threads)
     var warm = Xoshiro256StarStar(seed: 1)
-    _ = try generator.generate(prompt: [60], count: 16, using: &warm)
+    // warm-up: at least 16 tokens and 0.3 s, so the timed section starts after OpenBLAS's thread start-up
+    // (its threads spin for a while after the library loads and would compete with the stepping threads)
+    let warmStart = LoadProbe()
+    repeat { _ = try generator.generate(prompt: [60], count: 16, using: &warm) } while warmStart.elapsed < 0.3
     var tokens: [Int] = []
     try untilQuiet {
         generator.reset()

@@ -1,11 +1,13 @@
 // NeuralCore transformer speed harness, beside torch_ref.py's transformer in the same run (run_transformer.sh).
 //
 //   transformer-bench train THREADS [STEPS] [WARMUP] [FILE]   training tokens/s, one JSON line
-//   transformer-bench gen THREADS [TOKENS] [FILE]             batch-1 KV-cached sampling tokens/s, one JSON line
+//   transformer-bench gen THREADS [TOKENS] [FILE]             batch-1 KV-cached sampling tokens/s, one JSON line;
+//                                                             THREADS step the sequence (TransformerGenerator's `threads`);
+//                                                             the re-prefill's OpenBLAS products use NEURAL_BENCH_BLAS_THREADS (default 1)
 //
 // Without FILE: torch_ref.py's configuration (vocab 128, d_model 192, 4 layers × 4 heads, FF 768, context 256),
 // training at batch 16 × 256 with AdamW lr 3e-4 (torch defaults, no clipping) on random tokens; sampling 1024
-// tokens at temperature 1 from token 60 after a 16-token warm-up, re-filling the cache from the last 128
+// tokens at temperature 1 from token 60 after a warm-up (at least 16 tokens and 0.3 s), re-filling the cache from the last 128
 // tokens when it is full (torch_ref.py's tf_kvcache). With FILE (a model written by compose train), that
 // model's sizes, training at batch 8 × its context.
 // Every line records other_procs_cpu_share (other processes' share of the machine's CPU while timed, from
@@ -67,9 +69,15 @@ case "train", "train-blas":
     }
 case "gen":
     let count = args.count > 3 ? Int(args[3])! : 1024
-    var generator = TransformerGenerator(model: model)
+    // the re-prefill's products on NEURAL_BENCH_BLAS_THREADS OpenBLAS threads (default 1: OpenBLAS's idle threads spin
+    // for a while after each product and would compete with the stepping threads)
+    BLASThreads.set(Int(ProcessInfo.processInfo.environment["NEURAL_BENCH_BLAS_THREADS"] ?? "") ?? 1)
+    var generator = TransformerGenerator(model: model, threads: threads)
     var warm = Xoshiro256StarStar(seed: 1)
-    _ = try generator.generate(prompt: [60], count: 16, using: &warm)
+    // warm-up: at least 16 tokens and 0.3 s, so the timed section starts after OpenBLAS's thread start-up
+    // (its threads spin for a while after the library loads and would compete with the stepping threads)
+    let warmStart = LoadProbe()
+    repeat { _ = try generator.generate(prompt: [60], count: 16, using: &warm) } while warmStart.elapsed < 0.3
     generator.reset()
     var rng = Xoshiro256StarStar(seed: 0)
     let probe = LoadProbe()  // Benchmarks/Sources/BenchSupport/LoadProbe.swift
