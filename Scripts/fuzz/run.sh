@@ -52,7 +52,7 @@ link() {
     mkdir -p "$out/$name"
     local binary="$out/$name/fuzz-$name" stale=no
     [ -f "$binary" ] || stale=yes
-    for arg in "$0" "${sources[@]}" "${archives[@]}"; do [ "$arg" -nt "$binary" ] && stale=yes; done
+    for arg in "$root/Scripts/fuzz/run.sh" "${sources[@]}" "${archives[@]}"; do [ "$arg" -nt "$binary" ] && stale=yes; done
     [ "$stale" = yes ] || return 0
     echo "fuzz: linking fuzz-$name" >&2
     swiftc -parse-as-library -O "${sanitize[@]}" -use-ld=lld -module-name "Fuzz_$name" -I "$lib" "${blas[@]}" \

@@ -249,7 +249,9 @@ extension ABCBodyParser {
             value = value * 10 + Int(bytes[i] - 48)
             digits += 1
             i += 1
-            guard digits <= 4 else { throw .invalidBody(at: location, reason: "note length has too many digits") }
+            // Up to 7 digits: ABCWriter writes a bar-long rest or note in 4096ths of L: (z28673/4096 in C|),
+            // which must read back (found by Scripts/fuzz/run.sh abc). The denominator stays at most 4096.
+            guard digits <= 7 else { throw .invalidBody(at: location, reason: "note length has too many digits") }
         }
         if digits > 0 {
             guard value > 0 else { throw .invalidBody(at: location, reason: "note length 0; write a length of 1 or more") }
