@@ -3,7 +3,7 @@
 //   transformer-bench train THREADS [STEPS] [WARMUP] [FILE]   training tokens/s, one JSON line
 //   transformer-bench gen THREADS [TOKENS] [FILE]             batch-1 KV-cached sampling tokens/s, one JSON line;
 //                                                             THREADS step the sequence (TransformerGenerator's `threads`);
-//                                                             the re-prefill's OpenBLAS products use NEURAL_BENCH_BLAS_THREADS (default 1)
+//                                                             the re-prefill's OpenBLAS products use NEURAL_BENCH_BLAS_THREADS (default THREADS)
 //
 // Without FILE: torch_ref.py's configuration (vocab 128, d_model 192, 4 layers × 4 heads, FF 768, context 256),
 // training at batch 16 × 256 with AdamW lr 3e-4 (torch defaults, no clipping) on random tokens; sampling 1024
@@ -69,9 +69,9 @@ case "train", "train-blas":
     }
 case "gen":
     let count = args.count > 3 ? Int(args[3])! : 1024
-    // the re-prefill's products on NEURAL_BENCH_BLAS_THREADS OpenBLAS threads (default 1: OpenBLAS's idle threads spin
-    // for a while after each product and would compete with the stepping threads)
-    BLASThreads.set(Int(ProcessInfo.processInfo.environment["NEURAL_BENCH_BLAS_THREADS"] ?? "") ?? 1)
+    // the re-prefill's products on NEURAL_BENCH_BLAS_THREADS OpenBLAS threads (default THREADS: measured faster than 1
+    // with 2 stepping threads, although OpenBLAS's idle threads spin for a while after each product)
+    BLASThreads.set(Int(ProcessInfo.processInfo.environment["NEURAL_BENCH_BLAS_THREADS"] ?? "") ?? threads)
     var generator = TransformerGenerator(model: model, threads: threads)
     var warm = Xoshiro256StarStar(seed: 1)
     // warm-up: at least 16 tokens and 0.3 s, so the timed section starts after OpenBLAS's thread start-up
