@@ -13,13 +13,13 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // A malformed header is named by a byte offset inside the input; missing bytes by an offset at or past its
     // end (where a tensor's data would start), with a positive count of bytes needed.
     func checkOffset(_ error: NeuralCoreError) {
+        var named = true
         switch error {
-        case .malformedHeader(_, let offset, _) where offset < 0 || offset > size,
-             .truncated(_, let offset, _, _) where offset < 0,
-             .truncated(_, _, let needed, _) where needed <= 0:
-            fatalError("a byte offset that names no place in the input (\(size) bytes): \(error)")
+        case .malformedHeader(_, let offset, _): named = offset >= 0 && offset <= size
+        case .truncated(_, let offset, let needed, _): named = offset >= 0 && needed > 0
         default: break
         }
+        if !named { fatalError("a byte offset that names no place in the input (\(size) bytes): \(error)") }
     }
     let file: SafetensorsFile
     do { file = try SafetensorsFile(bytes: bytes, path: "fuzz") } catch {
