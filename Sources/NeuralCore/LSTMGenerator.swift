@@ -1,9 +1,9 @@
 /// Batch-1 autoregressive stepping of an LSTM language model, carrying (h, c) per layer.
 ///
-/// Built for speed: layer 0's input projection is folded into a (V, 4H) table
-/// (embedding · W_ih0ᵀ + b_ih0 + b_hh0), every other product is a matrix-vector product (by
-/// default the hand-written SIMD loop, which measured faster here than OpenBLAS sgemv at these
-/// sizes; see Benchmarks/neural), and all buffers are allocated once, so a step allocates nothing.
+/// Built for speed: layer 0's input projection is folded into a (V, 4H) table (embedding · W_ih0ᵀ +
+/// b_ih0 + b_hh0, see `inputTable`), every other product is a matrix-vector product (by default the
+/// hand-written SIMD loop, which measured faster here than OpenBLAS sgemv at these sizes; see
+/// Benchmarks/neural), and all buffers are allocated once, so a step allocates nothing.
 ///
 /// With `threads: 2` the hidden units are split between the caller and a persistent worker thread:
 /// each owns the rows j, H+j, 2H+j, 3H+j of its units j (stored next to each other, so its gate
@@ -53,12 +53,9 @@ public struct LSTMGenerator: Sendable {
         headRows = team.split(v)
         let order = Self.partOrder(units, hidden: h)
         let l0 = model.lstmLayer(0)
-        var table = Linear.forward(model.parameters["embed.weight"], weight: l0.weightIH, bias: nil)  // (V, 4H)
-        for row in 0..<v {
-            for j in 0..<g4 { table.data[row * g4 + j] += l0.biasIH.data[j] + l0.biasHH.data[j] }
-        }
+        let table = Self.inputTable(model)  // (V, 4H)
         var w: [Float] = []
-        for row in 0..<v { w += order.map { table.data[row * g4 + $0] } }
+        for row in 0..<v { w += order.map { table[row * g4 + $0] } }
         var offsets: [Int] = []
         for (k, layer) in model.lstmLayers.enumerated() {
             offsets.append(w.count)
@@ -84,6 +81,27 @@ public struct LSTMGenerator: Sendable {
         gates = [Float](repeating: 0, count: g4)
         logits = [Float](repeating: 0, count: v)
         sampler = TokenSampler(vocabularySize: v)
+    }
+
+    /// Layer 0's gate input for each token, (V, 4H): W_ih0 · embedding[token] + (b_ih0 + b_hh0), through
+    /// `MatrixVector.multiply`, not OpenBLAS: sgemm's sums depend on its thread count (OPENBLAS_NUM_THREADS,
+    /// `BLASThreads.set`, the number of cores) and its CPU-specific kernels, so the table and every logit
+    /// after it would too; this loop gives the same bits for a seed on any machine and thread count.
+    static func inputTable(_ model: LSTMLanguageModel) -> [Float] {
+        let c = model.configuration
+        let (g4, e) = (4 * c.hiddenSize, c.embeddingSize)
+        let l0 = model.lstmLayer(0)
+        let bias = zip(l0.biasIH.data, l0.biasHH.data).map(+)
+        var table = [Float](repeating: 0, count: c.vocabularySize * g4)
+        model.parameters["embed.weight"].data.withUnsafeBufferPointer { x in
+            table.withUnsafeMutableBufferPointer { t in
+                for row in 0..<c.vocabularySize {
+                    MatrixVector.multiply(l0.weightIH.data, rows: g4, columns: e, vector: x.baseAddress! + row * e,
+                                          bias: bias, into: t.baseAddress! + row * g4)
+                }
+            }
+        }
+        return table
     }
 
     /// The original gate row (g·H + j) of each stored row: part by part, gate by gate, the part's units.

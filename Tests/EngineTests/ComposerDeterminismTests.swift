@@ -131,13 +131,16 @@ import Tokens
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (n, c) in cases.enumerated() {
             let debug = try inProcess(c, composer: composer)
-            let path = folder + "/case\(n)." + c.output
-            try run(compose, c.arguments + extraArguments + ["-o", path])
-            let release = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
             #expect(!debug.isEmpty)
-            let same = release == debug  // a Bool, so a failure prints the message, not both files' bytes
-            let shown = (c.arguments + extraArguments + ["-o", "x." + c.output]).joined(separator: " ")
-            #expect(same, "compose \(shown): the release build wrote \(release.count) bytes, the debug build \(debug.count)\(firstDifference(release, debug))")
+            // Twice: as CI runs it, and with one-thread OpenBLAS (the bytes must not depend on its thread count).
+            for threads in [nil, "1"] {
+                let path = folder + "/case\(n)-\(threads ?? "default")." + c.output
+                try run(compose, c.arguments + extraArguments + ["-o", path], openBLASThreads: threads)
+                let release = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+                let same = release == debug  // a Bool, so a failure prints the message, not both files' bytes
+                let shown = (threads.map { ["OPENBLAS_NUM_THREADS=\($0)"] } ?? []) + c.arguments + extraArguments + ["-o", "x." + c.output]
+                #expect(same, "compose \(shown.joined(separator: " ")): the release build wrote \(release.count) bytes, the debug build \(debug.count)\(firstDifference(release, debug))")
+            }
         }
     }
 
@@ -167,11 +170,14 @@ import Tokens
         }
     }
 
-    /// Runs the binary; throws with its stderr when it fails.
-    static func run(_ executable: String, _ arguments: [String]) throws {
+    /// Runs the binary (with `OPENBLAS_NUM_THREADS` set when given); throws with its stderr when it fails.
+    static func run(_ executable: String, _ arguments: [String], openBLASThreads: String?) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let openBLASThreads {
+            process.environment = ProcessInfo.processInfo.environment.merging(["OPENBLAS_NUM_THREADS": openBLASThreads]) { $1 }
+        }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -51,13 +51,13 @@ private struct ReferenceLSTMStepper {
         let cfg = model.configuration
         let (n, v) = (cfg.hiddenSize, cfg.vocabularySize)
         let layers = model.lstmLayers
-        let table = Linear.forward(model.parameters["embed.weight"], weight: layers[0].weightIH, bias: nil)
+        let table = LSTMGenerator.inputTable(model)  // biases included
         var logits = [Float](repeating: 0, count: v)
         for k in layers.indices {
             let l = layers[k]
             var gates = [Float](repeating: 0, count: 4 * n)
             if k == 0 {
-                for j in 0..<(4 * n) { gates[j] = table.data[token * 4 * n + j] + (l.biasIH.data[j] + l.biasHH.data[j]) }
+                for j in 0..<(4 * n) { gates[j] = table[token * 4 * n + j] }
                 let hk = Array(h[0..<n])
                 let pre = gates
                 MatrixVector.multiply(l.weightHH.data, rows: 4 * n, columns: n, vector: hk, bias: pre, into: &gates)
