@@ -119,13 +119,13 @@ def percentiles(path):
     return {int(p): float(v) for p, v in rows if p.isdigit()}
 
 
-def ordo_run(s, target, names, bench_filter=None):
-    """Runs one benchmark target (or the benchmarks matching bench_filter); returns {name: {metric: p50}}."""
+def ordo_run(s, target, names, only=None):
+    """Runs one benchmark target (or only its benchmark named `only`); returns {name: {metric: p50}}."""
     out = tempfile.mkdtemp(prefix="tunesmith-bench-")
     cmd = ["swift", "package", "--package-path", "Benchmarks", "--allow-writing-to-directory", out, "benchmark",
            "--target", target, "--format", "histogramPercentiles", "--path", out, "--no-progress"]
-    if bench_filter:
-        cmd += ["--filter", bench_filter]
+    if only:
+        cmd += ["--filter", f"^{only}$"]  # names are [a-z0-9-]
     env = {"BENCH_QUICK": "1"} if s.quick else {}
     env["TUNESMITH_SHARED"] = SHARED
     s.run(cmd, env=env)
@@ -138,7 +138,7 @@ def ordo_run(s, target, names, bench_filter=None):
                 metric = base.split(marker, 1)[1].rsplit(".histogram.percentiles.tsv", 1)[0]
                 results.setdefault(name, {})[metric] = percentiles(path)[50]
     shutil.rmtree(out)
-    missing = [n for n in names if n not in results and (bench_filter is None or n in bench_filter)]
+    missing = [n for n in ([only] if only else names) if n not in results]
     if missing:
         raise SystemExit(f"{target}: no results for {missing} (see the log)")
     return results
@@ -151,7 +151,7 @@ def ours(s, target, names):
         tries = 1
         while results[name]["other_procs_cpu_share_permille"] / 1000 > QUIET and tries < s.attempts:
             s.pause()
-            again = ordo_run(s, target, names, bench_filter=f"^{name}$")[name]
+            again = ordo_run(s, target, names, only=name)[name]
             tries += 1
             if again["other_procs_cpu_share_permille"] < results[name]["other_procs_cpu_share_permille"]:
                 results[name] = again
@@ -167,8 +167,9 @@ def ordo_figure(results, name, metric, scale=1.0, unit=""):
 # ------------------------------------------------------------------------------------------ references
 def torch(s, spec):
     """torch_ref.py's median tokens/s for one measurement, 2 threads, over quiet runs (else over all)."""
+    repeats = 1 if s.quick else 3
     out = s.run([PY, os.path.join(ANCHORS, "torch_ref.py"), "--only", spec, "--threads", "2",
-                 "--repeats", "1" if s.quick else "3", "--max-attempts", str(s.attempts),
+                 "--repeats", str(repeats), "--max-attempts", str(repeats * s.attempts),
                  "--retry-sleep", "2" if s.quick else "15"] + (["--steps", "5", "--gen-tokens", "256"] if s.quick else []))
     summaries = {x["summary"]: x for x in json_lines(out) if "summary" in x}
     x = summaries.get(spec) or summaries[spec + " (all attempts, incl. contended)"]

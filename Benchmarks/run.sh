@@ -8,7 +8,10 @@
 # midi_parse_ref.py, time_cmd.py around the fluidsynth CLI), keeps quiet measurements only (other
 # processes' CPU share <= 0.10, retried up to N times, default 3), and writes the table of ratios with the
 # machine, date, commit and every command to BENCHMARKS.md. Benchmarks/run.py has the details.
-# A full run takes about 15-25 minutes (the first also builds ordo-one/benchmark's tool); --quick about 8.
+# Time taken here (2 shared cores, already built): --quick 12 min at load average 12-16; a full run with
+# --attempts 1, 19 min at load average 5-13. On a quiet machine expect about 10-15 min for a full run, more
+# when noisy measurements are retried (15 s apart). A first run also builds Tunesmith in release and
+# ordo-one's tool (about 10 min here under load).
 #
 # Needs: Swift 6.1+, the apt packages of Scripts/setup.sh, fluidsynth (CLI), fluid-soundfont-gm,
 # timgm6mb-soundfont, ../shared/{anchors,midi-samples,corpus-sources} (TUNESMITH_SHARED, ANCHORS override),
