@@ -11,7 +11,7 @@ import Tokens
 ///  4. every `evaluateEvery` steps the validation tunes are scored (nats per body token);
 ///  5. every `checkpointEvery` steps the whole state — weights, AdamW moments, both generators, the step —
 ///     is written to one file (temporary name, then rename). Resuming from it continues bit for bit.
-public struct LSTMTrainingRun {
+public struct LSTMTrainingRun: Sendable {
     /// The settings.
     public let configuration: LSTMTrainingConfiguration
     /// The vocabulary.
