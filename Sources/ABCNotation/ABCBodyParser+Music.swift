@@ -250,7 +250,8 @@ extension ABCBodyParser {
             digits += 1
             i += 1
             // Up to 7 digits: ABCWriter writes a bar-long rest or note in 4096ths of L: (z28673/4096 in C|),
-            // which must read back (found by Scripts/fuzz/run.sh abc). The denominator stays at most 4096.
+            // which must read back (found by Scripts/fuzz/run.sh abc). The denominator stays at most 4096, and
+            // the length at most 9999 units (checked below; a longer note made the writer write 270,000 bars).
             guard digits <= 7 else { throw .invalidBody(at: location, reason: "note length has too many digits") }
         }
         if digits > 0 {
@@ -277,6 +278,9 @@ extension ABCBodyParser {
             guard d & (d - 1) == 0 else {
                 throw .invalidBody(at: location, reason: "note length /\(d): divide by a power of two, or use a tuplet")
             }
+        }
+        guard numerator <= 9999 * denominator else {
+            throw .invalidBody(at: location, reason: "note length \(numerator)/\(denominator) is over 9999 units of L:")
         }
         return Rational(numerator, denominator)
     }

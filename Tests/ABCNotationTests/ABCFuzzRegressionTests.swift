@@ -90,4 +90,15 @@ let fuzzTuneWithBarOfRestIn4096ths: [UInt8] = [
     let tune = try readTune("z28673/4096 A/4096 |")
     #expect(tune.playedEvents().map(\.duration) == [Rational(28673, 8192), Rational(1, 8192)])
     #expect(readFailure("A12345678 |")?.error.description.contains("note length has too many digits") == true)
+    #expect(readFailure("A9999 |") == nil)
+    #expect(readFailure("A10000 |")?.error.description.contains("note length 10000/1 is over 9999 units of L:") == true)
+}
+
+/// timeout-e698f6f17069c9f907db1417a3a24df053c74280 (found after the 7-digit change above): a note
+/// `c2160327` (2,160,327 eighths) read, and the writer spent 5.3 s of CPU writing it as 270,000 tied bars.
+/// The length is now refused, at the note, as it was before lengths could have 7 digits.
+@Test func aNoteOfMillionsOfUnitsIsRefusedAtTheNote() throws {
+    let failure = try #require(readFailure("G2 |!d>c2160327 d|"))
+    #expect(failure.error.location?.description == "6:8")  // the c: G 2 space | ! d > c
+    #expect(failure.error.description.contains("over 9999 units"))
 }
