@@ -50,6 +50,9 @@ public enum ABCWriter {
             }
             time = event.end
         }
+        if let piece = body.unwritable {
+            throw .notWritable(reason: "a note, rest or tied piece of \(piece) quarter notes is too short or too long for ABC lengths (at most 1/4096 or 9999 eighths); quantize the melody first")
+        }
         return header + body.finish() + "\n"
     }
 
@@ -106,6 +109,8 @@ struct BodyWriter {
     var barsOnLine = 0
     /// Items not yet written: text, and the odd factor of their length (1 for none).
     var pending: [(text: String, factor: Int)] = []
+    /// The first piece whose length ABC as written here cannot hold (see `BodyWriter.fits`), for the error.
+    var unwritable: Rational?
 
     init(key: Key, barLength: Rational, firstBar: Rational) {
         self.key = key
@@ -131,6 +136,7 @@ struct BodyWriter {
             }
             let tied = pieceEnd < end && !pitches.isEmpty
             let (length, factor) = Self.length(pieceEnd - t)
+            if unwritable == nil && !Self.fits(pieceEnd - t) { unwritable = pieceEnd - t }
             var item = prefix
             if pitches.isEmpty {
                 item += "z" + length
@@ -204,9 +210,17 @@ struct BodyWriter {
         return text + "]"
     }
 
-    /// The ABC length suffix for a duration in quarters (L:1/8), and the odd factor of its denominator.
-    /// A length whose denominator has an odd factor p is written as its length inside a p:q tuplet.
-    static func length(_ quarters: Rational) -> (String, Int) {
+    /// Whether a duration in quarters writes as a length the reader takes back: at most 1/4096 of L:
+    /// (1/8) per division and at most 9999 units, after the tuplet factor (found by Scripts/fuzz/run.sh abc:
+    /// nested tuplets and broken rhythms in a fuzzed tune gave `A/8192`).
+    static func fits(_ quarters: Rational) -> Bool {
+        let (units, odd) = scaledUnits(quarters)
+        return units.denominator <= 1 << 12 && units.numerator <= 9999 * units.denominator && odd <= 999
+    }
+
+    /// A duration in eighths (L:1/8), scaled by q/p when its denominator has an odd factor p (it is then
+    /// written inside a p:q tuplet, q the largest power of two below p), and that odd factor.
+    static func scaledUnits(_ quarters: Rational) -> (units: Rational, odd: Int) {
         var units = quarters * 2  // eighths
         var odd = units.denominator
         while odd % 2 == 0 { odd /= 2 }
@@ -215,6 +229,13 @@ struct BodyWriter {
             while q * 2 < odd { q *= 2 }
             units = units * Rational(odd, q)
         }
+        return (units, odd)
+    }
+
+    /// The ABC length suffix for a duration in quarters (L:1/8), and the odd factor of its denominator.
+    /// A length whose denominator has an odd factor p is written as its length inside a p:q tuplet.
+    static func length(_ quarters: Rational) -> (String, Int) {
+        let (units, odd) = scaledUnits(quarters)
         let text: String
         if units == .one {
             text = ""

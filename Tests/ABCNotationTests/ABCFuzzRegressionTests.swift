@@ -102,3 +102,18 @@ let fuzzTuneWithBarOfRestIn4096ths: [UInt8] = [
     #expect(failure.error.location?.description == "6:8")  // the c: G 2 space | ! d > c
     #expect(failure.error.description.contains("over 9999 units"))
 }
+
+/// Found by Scripts/fuzz/run.sh abc (Scripts/fuzz/open/abc-crash-4d38ef7e…, now fixed): nested tuplets and
+/// broken rhythms gave a note the writer wrote as `A/8192`, which the reader refuses (at most 1/4096 of L:).
+/// The writer now refuses a length the reader would not take back, with an error saying so.
+@Test func theWriterRefusesLengthsTheReaderCannotReadBack() throws {
+    #expect(!BodyWriter.fits(Rational(1, 16384)))        // 1/8192 of an eighth
+    #expect(BodyWriter.fits(Rational(1, 8192)))           // 1/4096 of an eighth: the reader's limit
+    #expect(!BodyWriter.fits(Rational(20000)))            // 40,000 eighths
+    #expect(BodyWriter.fits(Rational(4)))
+    let note = try Pitch(midi: 69)
+    let score = try Score(title: "Tiny", parts: [Part(name: "m", voices: [Voice(events: [
+        .note(try Note(pitch: note, onset: .zero, duration: Rational(1, 16384))),
+    ])])])
+    #expect(throws: ABCError.self) { try ABCWriter.abcText(for: score) }
+}
