@@ -39,6 +39,9 @@ extension ABCTune {
         return out
     }
 
+    /// The most parts a `P:` order may play (more is not music a person wrote).
+    static let maximumParts = 1024
+
     /// `ABA`, `A2B`, `(AB)2`, `A.B.A` → the sequence of part letters; nil when it cannot be read.
     static func expandPartOrder(_ text: String) -> [Character]? {
         var chars = Array(text)[...]
@@ -57,9 +60,15 @@ extension ABCTune {
                 } else {
                     continue  // spaces and dots separate parts
                 }
+                // A repeat count is at most 16 (saturating: `A8888888888888888888888` once overflowed Int,
+                // found by Scripts/fuzz/run.sh abc), and the whole order at most `maximumParts` parts
+                // (nested groups multiply), else the order is not used.
                 var count = 0
-                while let d = chars.first, let v = d.wholeNumberValue { count = count * 10 + v; chars = chars.dropFirst() }
-                for _ in 0..<max(1, min(count, 16)) { result += item }
+                while let d = chars.first, let v = d.wholeNumberValue { count = min(count * 10 + v, 1000); chars = chars.dropFirst() }
+                for _ in 0..<max(1, min(count, 16)) {
+                    result += item
+                    if result.count > maximumParts { return nil }
+                }
             }
             return result
         }

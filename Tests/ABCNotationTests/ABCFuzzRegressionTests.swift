@@ -117,3 +117,16 @@ let fuzzTuneWithBarOfRestIn4096ths: [UInt8] = [
     ])])])
     #expect(throws: ABCError.self) { try ABCWriter.abcText(for: score) }
 }
+
+/// crash-4a1b569bcde3f6dfff859c0a7e98c4b410dded77 (Scripts/fuzz/run.sh abc, a mutated corpus tune): the part
+/// order `P:ABA8888888888888888888888` overflowed Int reading the repeat count (a trap). Counts now saturate
+/// (at most 16 repeats are played, as before), and an order of more than 1024 parts is not used.
+@Test func hugePartOrdersNeitherTrapNorExplode() throws {
+    #expect(ABCTune.expandPartOrder("ABA8888888888888888888888") == Array("AB") + Array(repeating: "A", count: 16))
+    #expect(ABCTune.expandPartOrder("((((A16)16)16)16)") == nil)
+    #expect(ABCTune.expandPartOrder("(AB)2C") == Array("ABABC"))
+    let text = "X:1\nT:Parts\nM:2/4\nL:1/8\nP:ABA8888888888888888888888\nK:D\nP:A\nf|e3c|A2f2:|\nP:B\nz|a2af|g3b|\n"
+    let book = ABCTunebook(text: text)
+    let tune = try #require(book.tunes.first, "\(book.failures)")
+    #expect(!tune.expandedElements(voice: 0).isEmpty)
+}
