@@ -17,7 +17,25 @@ public protocol MelodyStepper {
 }
 
 extension LSTMMelodyModel: MelodyModel {
-    public func makeStepper() -> any MelodyStepper { LSTMStepper(generator: LSTMGenerator(model: network)) }
+    public func makeStepper() -> any MelodyStepper {
+        LSTMStepper(generator: LSTMGenerator(model: network, threads: SteppingThreads.automatic))
+    }
+}
+
+/// How many threads step one sequence (NeuralCore's generators split each product's rows between the
+/// caller and one worker that spins briefly at each meeting): two when the machine has at least two cores
+/// and its 1-minute load average leaves a core idle, else one. The logits, and so the sampled tokens, are
+/// bit-identical either way (tested in NeuralCore), so this changes only speed: on an idle two-core machine
+/// batch-1 sampling of the shipped LSTM runs at 43.9k instead of 23.6k tokens/s (BENCHMARKS.md), while on a
+/// loaded one a spinning second thread would only wait.
+enum SteppingThreads {
+    static var automatic: Int {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores >= 2 else { return 1 }
+        var load = [Double](repeating: 0, count: 1)
+        guard getloadavg(&load, 1) == 1 else { return 1 }
+        return load[0] <= Double(cores) - 1 ? 2 : 1
+    }
 }
 
 /// Batch-1 LSTM stepping, carrying (h, c).

@@ -75,7 +75,9 @@ extension TransformerMelodyModel: SequenceScorer {
 
 extension TransformerMelodyModel: MelodyModel {
     /// A fresh KV-cached stepper.
-    public func makeStepper() -> any MelodyStepper { TransformerStepper(generator: TransformerGenerator(model: network)) }
+    public func makeStepper() -> any MelodyStepper {
+        TransformerStepper(generator: TransformerGenerator(model: network, threads: SteppingThreads.automatic))
+    }
 }
 
 /// Batch-1 transformer stepping with a key/value cache.
