@@ -34,6 +34,7 @@ func badBodiesNameWhereAndWhat(body: String, location: String, message: String) 
     ("M:4/0\nK:C", "3:1", "invalid M: field"),
     ("L:1/0\nK:C", "3:1", "invalid L: field"),
     ("L:1/3\nK:C", "3:1", "invalid L: field"),
+    ("L:20\nK:C", "3:1", "at most 1/1"),  // a slow input found by Scripts/fuzz/run.sh abc (L:20, a note of 2,939 units)
     ("M:999/4\nK:C", "3:1", "at most 64"),
     ("K:Gxyz", "3:1", "unknown mode \"xyz\""),
     ("K:H", "3:1", "a key starts with a tonic"),
