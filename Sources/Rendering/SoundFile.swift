@@ -52,7 +52,7 @@ final class SoundFile {
     /// libsndfile's message for the last error on this file.
     private var lastError: String { Self.message(sndfile.errorString(handle)) }
 
-    /// A C string from libsndfile, or a placeholder when it gave none.
+    /// A C string from libsndfile, or "no reason given" when it returned none.
     private static func message(_ text: UnsafePointer<CChar>?) -> String { text.map { String(cString: $0) } ?? "no reason given" }
 
     /// Reads every frame as float samples, interleaved.

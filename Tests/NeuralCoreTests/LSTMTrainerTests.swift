@@ -36,12 +36,7 @@ import Testing
     var halves = try trainer(shards: 2)
     let a = try whole.train(batch: batch, batchSize: 4)
     let b = try halves.train(batch: batch, batchSize: 4)
-    #expect(abs(a.loss - b.loss) <= 1e-6 * max(1, abs(a.loss)))
-    #expect(abs(a.gradientNorm - b.gradientNorm) <= 1e-5 * a.gradientNorm)
-    for (x, y) in zip(whole.model.parameters.tensors, halves.model.parameters.tensors) {
-        let diff = zip(x.data, y.data).map { abs($0 - $1) }.max() ?? 0
-        #expect(diff <= 1e-5, "largest weight difference \(diff)")
-    }
+    expectSameStep(a, b, whole.model.parameters, halves.model.parameters)
     // with dropout, twice the same sharded run: identical losses
     func run() throws -> [Float] {
         var t = try LSTMTrainer(model: try LSTMLanguageModel(configuration: tinyConfig, seed: 4), seed: 6)
