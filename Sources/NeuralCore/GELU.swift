@@ -40,15 +40,21 @@ public enum GELU {
     /// dx (N) = dy (N) · gelu′(x (N)), with gelu′(x) = Φ(x) + x · φ(x), φ(x) = e^(−x²/2) / √(2π).
     /// `dx` may alias `dy`.
     public static func backward(_ dy: UnsafePointer<Float>, x: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>, count: Int) {
+        let xr = UnsafeRawPointer(x), dr = UnsafeRawPointer(dy), or = UnsafeMutableRawPointer(dx)
         var j = 0
         while j < count {
             var v = SIMD8<Float>(), d = SIMD8<Float>()
             let lanes = min(8, count - j)
-            for l in 0..<lanes { v[l] = x[j + l]; d[l] = dy[j + l] }
+            if lanes == 8 {
+                v = xr.loadUnaligned(fromByteOffset: 4 * j, as: SIMD8<Float>.self)
+                d = dr.loadUnaligned(fromByteOffset: 4 * j, as: SIMD8<Float>.self)
+            } else {
+                for l in 0..<lanes { v[l] = x[j + l]; d[l] = dy[j + l] }
+            }
             let cdf = 0.5 * (1 + erf(v * 0.707_106_781_186_547_5))
             let pdf = Activation.exp(-0.5 * v * v) * 0.398_942_280_401_432_7
             let out = d * (cdf + v * pdf)
-            for l in 0..<lanes { dx[j + l] = out[l] }
+            if lanes == 8 { or.storeBytes(of: out, toByteOffset: 4 * j, as: SIMD8<Float>.self) } else { for l in 0..<lanes { dx[j + l] = out[l] } }
             j += 8
         }
     }
