@@ -96,10 +96,14 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    trainingBenchmark("transformer-train-2t", threads: 2, batch: 16, length: 256, seconds: 60) {
-        let model = try TransformerLanguageModel(configuration: .init(), seed: 0)  // 128, 192, 4 × 4, 768, 256
-        var trainer = try TransformerTrainer(model: model, optimizer: .init(learningRate: 3e-4), maxGradientNorm: nil)
-        return { batch, rows in try trainer.train(batch: batch, batchSize: rows).loss }
+    // 2 OpenBLAS threads on the whole batch; then 2 row groups on 2 threads (what `compose train --threads 2` does)
+    for (name, blasThreads, shards) in [("transformer-train-2t", 2, 1), ("transformer-train-2shards", 1, 2)] {
+        trainingBenchmark(name, threads: blasThreads, batch: 16, length: 256, seconds: 60) {
+            let model = try TransformerLanguageModel(configuration: .init(), seed: 0)  // 128, 192, 4 × 4, 768, 256
+            var trainer = try TransformerTrainer(model: model, optimizer: .init(learningRate: 3e-4), maxGradientNorm: nil)
+            trainer.shards = shards
+            return { batch, rows in try trainer.train(batch: batch, batchSize: rows).loss }
+        }
     }
 
     for (name, threads) in [("transformer-sample-kvcache", 1), ("transformer-sample-kvcache-2t", 2)] {
