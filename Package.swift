@@ -43,13 +43,15 @@ let package = Package(
         .systemLibrary(name: "CSndFile", providers: [.apt(["libsndfile1-dev"])]),  // headers only: opened with dlopen (Rendering/AudioLibraries.swift)
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),  // headers only: opened with dlopen (NeuralCore/OpenBLASLibrary.swift)
 
+        .target(name: "CNeuralKernels"),  // C: matrix-vector loops compiled for SSE2, AVX2 and AVX-512F, picked at run time
+
         // MARK: Library modules
         .target(name: "Notation", exclude: ["README.md"]),
         .target(name: "MIDIFile", dependencies: ["Notation"], exclude: ["README.md"]),
         .target(name: "ABCNotation", dependencies: ["Notation"], exclude: ["README.md"]),
         .target(
             name: "NeuralCore",
-            dependencies: ["COpenBLAS"],
+            dependencies: ["COpenBLAS", "CNeuralKernels"],
             exclude: ["README.md"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
@@ -93,6 +95,7 @@ if let only = ProcessInfo.processInfo.environment["TUNESMITH_ONLY"], !only.isEmp
     package.targets = package.targets.filter { target in
         switch target.type {
         case .system: return true
+        case .regular where target.name == "CNeuralKernels": return true   // the C leaf target
         case .test: return keep.contains(String(target.name.dropLast("Tests".count)))
         default: return keep.contains(target.name)
         }

@@ -25,9 +25,10 @@ BIN=.build-neural/neural-bench
 mkdir -p .build-neural
 CPU_FLAGS=$(grep -o '"-target-cpu", "[a-z0-9-]*"' Package.swift | head -1 | tr -d '",' || true)
 echo "# NeuralCore flags: -Ounchecked ${CPU_FLAGS:-(baseline target)}"
-swiftc -Ounchecked $CPU_FLAGS -wmo -module-name NeuralBench -I Sources/COpenBLAS \
+clang -O2 -c -I Sources/CNeuralKernels/include Sources/CNeuralKernels/*.c -o .build-neural/CNeuralKernels.o
+swiftc -Ounchecked $CPU_FLAGS -wmo -module-name NeuralBench -I Sources/COpenBLAS -I Sources/CNeuralKernels/include \
     -Xcc -I/usr/include/x86_64-linux-gnu/openblas-pthread \
-    Sources/NeuralCore/*.swift Benchmarks/Sources/BenchSupport/LoadProbe.swift Benchmarks/neural/main.swift -o "$BIN"
+    Sources/NeuralCore/*.swift .build-neural/CNeuralKernels.o Benchmarks/Sources/BenchSupport/LoadProbe.swift Benchmarks/neural/main.swift -o "$BIN"
 for r in $(seq 1 "$REPEATS"); do
     for threads in 1 2; do
         echo "# uptime: $(uptime)"; "$BIN" train "$threads"

@@ -25,7 +25,7 @@ out="${FUZZ_BUILD_DIR:-$root/.build-fuzz}"   # FUZZ_BUILD_DIR: another folder, e
 lib="$out/lib"
 mkdir -p "$lib"
 sanitize=(-sanitize=fuzzer,address)
-blas=(-I "$root/Sources/COpenBLAS" -Xcc -I/usr/include/x86_64-linux-gnu/openblas-pthread)
+blas=(-I "$root/Sources/COpenBLAS" -Xcc -I/usr/include/x86_64-linux-gnu/openblas-pthread -I "$root/Sources/CNeuralKernels/include")
 
 # build_module NAME INSTRUMENT(yes|no) [DEPENDENCY...]: Sources/NAME/*.swift -> lib/libNAME.a + NAME.swiftmodule
 build_module() {
@@ -40,6 +40,9 @@ build_module() {
     [ "$instrument" = yes ] && flags+=("${sanitize[@]}")
     [ "$name" = NeuralCore ] && flags+=("${blas[@]}")
     swiftc "${flags[@]}" "Sources/$name"/*.swift -o "$archive"
+    if [ "$name" = NeuralCore ]; then   # its C kernels (CNeuralKernels), linked beside the archive
+        clang -O2 -c -fsanitize=address -I Sources/CNeuralKernels/include Sources/CNeuralKernels/*.c -o "$lib/CNeuralKernels.o"
+    fi
 }
 
 # link TARGET SOURCES... MODULES...: the entry point (plus any extra sources) against the archives.
@@ -47,7 +50,11 @@ link() {
     local name="$1"; shift
     local sources=() archives=() arg
     for arg in "$@"; do
-        case "$arg" in *.swift) sources+=("$arg") ;; *) archives+=("$lib/lib$arg.a") ;; esac
+        case "$arg" in
+            *.swift) sources+=("$arg") ;;
+            NeuralCore) archives+=("$lib/libNeuralCore.a" "$lib/CNeuralKernels.o") ;;
+            *) archives+=("$lib/lib$arg.a") ;;
+        esac
     done
     mkdir -p "$out/$name"
     local binary="$out/$name/fuzz-$name" stale=no

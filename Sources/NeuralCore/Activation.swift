@@ -44,6 +44,18 @@ public enum Activation {
         while j < count { x[j] = exp(x[j]); j += 1 }
     }
 
+    /// x ← e^(x − max x) for `count` (≥ 1) elements, the numerators of a softmax; returns their sum.
+    @inlinable
+    public static func expShifted(_ x: UnsafeMutablePointer<Float>, count: Int) -> Float {
+        var m = -Float.infinity
+        for j in 0..<count { m = max(m, x[j]) }
+        for j in 0..<count { x[j] -= m }
+        exp(x, count: count)
+        var sum: Float = 0
+        for j in 0..<count { sum += x[j] }
+        return sum
+    }
+
     /// x ← σ(x) = 1 / (1 + e^(−x)) for `count` elements.
     @inlinable
     public static func sigmoid(_ x: UnsafeMutablePointer<Float>, count: Int) {

@@ -29,13 +29,7 @@ public enum CausalSelfAttention {
                             // causal softmax of each row i over keys 0...i; zero above the diagonal
                             for i in 0..<t {
                                 let r = s + i * t
-                                var m = -Float.infinity
-                                for j in 0...i { m = max(m, r[j]) }
-                                for j in 0...i { r[j] -= m }
-                                Activation.exp(r, count: i + 1)
-                                var sum: Float = 0
-                                for j in 0...i { sum += r[j] }
-                                let inv = 1 / sum
+                                let inv = 1 / Activation.expShifted(r, count: i + 1)
                                 for j in 0...i { r[j] *= inv }
                                 for j in (i + 1)..<max(i + 1, t) { r[j] = 0 }
                             }

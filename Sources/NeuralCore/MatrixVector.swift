@@ -1,3 +1,4 @@
+import CNeuralKernels
 import COpenBLAS
 
 /// Matrix-vector products for batch-1 stepping: OpenBLAS `sgemv` (which picks AVX2/AVX-512 kernels
@@ -69,5 +70,44 @@ public enum MatrixVector {
             for j in 0..<n { s += Double(w[r * n + j]) * Double(x[j]) }
             y[r] = Float(s)
         }
+    }
+}
+
+// MARK: - Run-time dispatched kernels (CNeuralKernels)
+
+extension MatrixVector {
+    /// The instruction set the C matrix-vector kernels (`CNeuralKernels`) run with. Every level computes
+    /// the same sums in the same order (16 lanes, no fused multiply-add), so results are identical, bit
+    /// for bit, on any x86-64 CPU; a higher level only runs faster.
+    public enum Level: Int32, Sendable, CaseIterable, Comparable {
+        /// x86-64's baseline (SSE2); plain vector code on other architectures.
+        case baseline = 0
+        /// AVX2.
+        case avx2 = 1
+        /// AVX-512F.
+        case avx512 = 2
+
+        /// The highest level this CPU and its operating system run.
+        public static let available = Level(rawValue: tunesmith_kernel_level_available()) ?? .baseline
+
+        public static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// y (rows) = W (rows, columns) · x (columns) + bias (rows), W row-major, through the C kernel at `level`
+    /// (lowered to what the CPU runs). `bias` may alias `y`.
+    @inlinable
+    public static func dispatched(_ w: UnsafePointer<Float>, rows: Int, columns n: Int, vector x: UnsafePointer<Float>,
+                                  bias: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, level: Level = .available) {
+        tunesmith_matvec(level.rawValue, w, rows, n, x, bias, y)
+    }
+
+    /// The same product for two vectors in one pass over W (y0 = W x0 + bias0, y1 = W x1 + bias1), each
+    /// output bit-identical to `dispatched`'s for that vector. Each bias may alias its output.
+    @inlinable
+    public static func dispatched(_ w: UnsafePointer<Float>, rows: Int, columns n: Int,
+                                  vectors x0: UnsafePointer<Float>, _ x1: UnsafePointer<Float>,
+                                  biases b0: UnsafePointer<Float>, _ b1: UnsafePointer<Float>,
+                                  into y0: UnsafeMutablePointer<Float>, _ y1: UnsafeMutablePointer<Float>, level: Level = .available) {
+        tunesmith_matvec2(level.rawValue, w, rows, n, x0, x1, b0, b1, y0, y1)
     }
 }

@@ -1,33 +1,46 @@
+import CNeuralKernels
+
 /// Batch-1 autoregressive stepping of a transformer with a key/value cache: each step runs one
 /// position through every block, attending to the cached keys and values of the positions before it.
 ///
-/// The cache holds up to P (the context) positions. When it is full, the last P/2 tokens are run again
-/// from position 0 (the new token among them) in one batched forward (gemm), whose keys and values refill
-/// the cache, and stepping continues from that shorter cache — torch_ref.py's "half-window re-prefill".
-/// Until then every step's logits equal the uncached forward over the whole history (tested). Stepping
-/// buffers are allocated once; products are the SIMD matrix-vector loop (`MatrixVector.multiply`), and
-/// attention's dot products and weighted sums are SIMD loops over each head's d features.
+/// The cache holds up to P (the context) positions. When it is full, stepping goes on from the last
+/// P/2 tokens (the new one among them) at positions 0..<P/2 — torch_ref.py's "half-window re-prefill".
+/// Instead of re-running those tokens in one batched forward when the cache fills, a second cache (the
+/// shadow) is filled while the first is: from position P − P/2 + 1 on, each token also runs at its future
+/// position in the shadow, through the same pass over the weights (two-vector matrix products, which
+/// cost hardly more than one: stepping is bound by reading the weights). When the cache is full the
+/// token completes the shadow, which becomes the cache. Every step's logits equal the uncached forward
+/// over the window (tested), with no pause every P/2 tokens.
 ///
+/// Products, attention scores and attention's weighted sums of values go through C kernels compiled for
+/// SSE2, AVX2 and AVX-512F (`MatrixVector.dispatched`, `tunesmith_attention_scores` / `_mix`), which give
+/// identical results on every level.
 /// With `threads: 2` a persistent worker thread takes half of every product's rows (split at multiples
-/// of 4, so each row is the same dot product as with one thread) and half of the heads; the two threads
-/// meet five times per block. The logits are bit-identical for any thread count (tested).
+/// of 4) and half of the heads; the two threads meet five times per block. The logits are bit-identical
+/// for any thread count and kernel level (tested).
 public struct TransformerGenerator: Sendable {
     /// The model's sizes.
     public let configuration: TransformerLanguageModel.Configuration
     /// The threads stepping one sequence (1 or 2).
     public let threads: Int
+    /// The instruction-set level of the matrix-vector kernels.
+    public let kernelLevel: MatrixVector.Level
     /// Where one block's tensors start in `weights`.
     private struct BlockOffsets: Sendable {
         var ln1w = 0, ln1b = 0, qkvW = 0, qkvB = 0, projW = 0, projB = 0
         var ln2w = 0, ln2b = 0, fc1W = 0, fc1B = 0, fc2W = 0, fc2B = 0
     }
-    private let model: TransformerLanguageModel
     private let weights: [Float]                           // every tensor the stepping reads, one after another
     private let blocks: [BlockOffsets]
     private let tok: Int, pos: Int, lnFw: Int, lnFb: Int, headW: Int, headB: Int   // offsets in `weights`: (V, C), (P, C), ...
-    private var keys: [Float], values: [Float]             // (L, P, C)
+    private var keys: [Float], values: [Float]             // (2, L, P, C): two caches, `cache` and `shadow`
+    private var cache = 0                                  // which of the two holds `window`
+    private var shadowCount = 0                            // positions filled in the other one
+    private let keep: Int                                  // tokens kept when the cache is full (P/2)
+    // per lane (the step's position in the cache, and in the shadow when it is filling): x (C), qkv (3C),
+    // attended (C), hidden (F); per part and lane: normed (C); per part: scores (P)
     private var x: [Float], qkv: [Float], attended: [Float], hidden: [Float]
-    private var normed: [Float], scores: [Float]           // one (C) and one (P) per part
+    private var normed: [Float], scores: [Float]
     /// The tokens whose keys and values are cached, oldest first (`window.count` is the next position).
     public private(set) var window: [Int] = []
     /// The logits (V) after the last `step`.
@@ -41,12 +54,14 @@ public struct TransformerGenerator: Sendable {
         var qkv: [Range<Int>], width: [Range<Int>], feedForward: [Range<Int>], vocabulary: [Range<Int>], heads: [Range<Int>]
     }
 
-    /// Prepares stepping for `model` from an empty history; `threads` (1 or 2) is how many threads step one sequence.
-    public init(model: TransformerLanguageModel, threads: Int = 1) {
+    /// Prepares stepping for `model` from an empty history; `threads` (1 or 2) is how many threads step one
+    /// sequence; `kernelLevel` (default: the best this CPU runs) changes the speed, never the results.
+    public init(model: TransformerLanguageModel, threads: Int = 1, kernelLevel: MatrixVector.Level = .available) {
         let c = model.configuration
         configuration = c
-        self.model = model
         self.threads = min(max(threads, 1), 2)
+        self.kernelLevel = min(kernelLevel, .available)
+        keep = max(c.context / 2, 1)
         team = SteppingTeam(threads: self.threads)
         split = Split(qkv: team.split(3 * c.width), width: team.split(c.width), feedForward: team.split(c.feedForwardSize),
                       vocabulary: team.split(c.vocabularySize), heads: team.split(c.headCount, multiple: 1))
@@ -68,82 +83,46 @@ public struct TransformerGenerator: Sendable {
         lnFw = append("ln_f.weight"); lnFb = append("ln_f.bias")
         headW = append("head.weight"); headB = append("head.bias")
         weights = w
-        keys = [Float](repeating: 0, count: c.layerCount * c.context * c.width)
+        keys = [Float](repeating: 0, count: 2 * c.layerCount * c.context * c.width)
         values = keys
-        x = [Float](repeating: 0, count: c.width)
+        x = [Float](repeating: 0, count: 2 * c.width)
         attended = x
-        normed = [Float](repeating: 0, count: 2 * c.width)
-        qkv = [Float](repeating: 0, count: 3 * c.width)
-        hidden = [Float](repeating: 0, count: c.feedForwardSize)
+        normed = [Float](repeating: 0, count: 2 * 2 * c.width)
+        qkv = [Float](repeating: 0, count: 2 * 3 * c.width)
+        hidden = [Float](repeating: 0, count: 2 * c.feedForwardSize)
         scores = [Float](repeating: 0, count: 2 * c.context)
         logits = [Float](repeating: 0, count: c.vocabularySize)
         sampler = TokenSampler(vocabularySize: c.vocabularySize)
     }
 
     /// Forgets the history.
-    public mutating func reset() { window.removeAll(keepingCapacity: true) }
+    public mutating func reset() {
+        window.removeAll(keepingCapacity: true)
+        shadowCount = 0
+    }
 
-    /// Feeds one token and updates `logits` (re-running the last P/2 tokens first when the cache is full).
+    /// Feeds one token and updates `logits`. When the cache is full, the token completes the shadow cache,
+    /// which takes over with the last P/2 tokens.
     public mutating func step(token: Int) throws(NeuralCoreError) {
         guard token >= 0 && token < configuration.vocabularySize else {
             throw .tokenOutOfRange(token: token, vocabularySize: configuration.vocabularySize, position: window.count)
         }
-        if window.count == configuration.context {
-            prefill(Array(window.suffix(max(configuration.context / 2 - 1, 0))) + [token])
+        let context = configuration.context, shadowStart = context - keep + 1
+        let position = window.count
+        if position == context {
+            precondition(shadowCount == keep - 1)
+            advance(token, lanes: [(1 - cache, shadowCount)])
+            cache = 1 - cache
+            shadowCount = 0
+            window = Array(window.suffix(keep - 1)) + [token]
+        } else if position >= shadowStart {
+            advance(token, lanes: [(cache, position), (1 - cache, shadowCount)])
+            shadowCount += 1
+            window.append(token)
         } else {
-            advance(token)
+            advance(token, lanes: [(cache, position)])
+            window.append(token)
         }
-    }
-
-    /// Replaces the history by `tokens` (1...P of them) from position 0 in one batched forward: each block's
-    /// keys and values fill the cache and the last position's logits become `logits`.
-    private mutating func prefill(_ tokens: [Int]) {
-        let c = configuration.width, v = configuration.vocabularySize, block = configuration.context * c
-        var acts = TransformerLanguageModel.Activations()
-        model.forward(inputs: tokens, batchSize: 1, acts: &acts)
-        for k in 0..<blocks.count {
-            let qkv = acts.blocks[k].qkv.data    // (1, T, 3C)
-            keys.withUnsafeMutableBufferPointer { kb in
-                values.withUnsafeMutableBufferPointer { vb in
-                    qkv.withUnsafeBufferPointer { q in
-                        for t in tokens.indices {
-                            (kb.baseAddress! + k * block + t * c).update(from: q.baseAddress! + t * 3 * c + c, count: c)
-                            (vb.baseAddress! + k * block + t * c).update(from: q.baseAddress! + t * 3 * c + 2 * c, count: c)
-                        }
-                    }
-                }
-            }
-        }
-        for j in 0..<v { logits[j] = acts.logits.data[(tokens.count - 1) * v + j] }
-        window = tokens
-    }
-
-    /// Σᵢ a[i] · b[i] over n elements, 8 lanes at a time.
-    @inline(__always)
-    private static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
-        let ar = UnsafeRawPointer(a), br = UnsafeRawPointer(b)
-        var acc = SIMD8<Float>()
-        var i = 0
-        while i + 8 <= n {
-            acc += ar.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self) * br.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self)
-            i += 8
-        }
-        var s = acc.sum()
-        while i < n { s += a[i] * b[i]; i += 1 }
-        return s
-    }
-
-    /// y[i] += alpha · x[i] over n elements, 8 lanes at a time.
-    @inline(__always)
-    private static func axpy(_ alpha: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
-        let xr = UnsafeRawPointer(x), yr = UnsafeMutableRawPointer(y)
-        var i = 0
-        while i + 8 <= n {
-            let sum = yr.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self) + alpha * xr.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self)
-            yr.storeBytes(of: sum, toByteOffset: 4 * i, as: SIMD8<Float>.self)
-            i += 8
-        }
-        while i < n { y[i] += alpha * x[i]; i += 1 }
     }
 
     /// y (C) = LayerNorm(x (C)) with weight w and bias b (eps 1e-5, biased variance), as `LayerNorm.forward`.
@@ -158,22 +137,37 @@ public struct TransformerGenerator: Sendable {
         for j in 0..<c { y[j] = (x[j] - mean) * rstd * w[j] + b[j] }
     }
 
-    /// y (rows r of W) = W (·, n) · x + bias, for one part's rows of a product.
+    /// For each lane l < `count`: y_l (rows r of W) = W (·, n) · x_l + bias_l, one pass over W's rows r.
+    /// Lane l's vectors start at `x + l · xStride`, `y + l · yStride` (and `bias + l · yStride` when
+    /// `biasPerLane`, else the same bias for every lane).
     @inline(__always)
-    private static func rows(_ r: Range<Int>, of w: UnsafePointer<Float>, columns n: Int, vector x: UnsafePointer<Float>,
-                             bias: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
-        MatrixVector.multiply(w + r.lowerBound * n, rows: r.count, columns: n, vector: x,
-                              bias: bias + r.lowerBound, into: y + r.lowerBound)
+    private static func rows(_ r: Range<Int>, of w: UnsafePointer<Float>, columns n: Int, lanes count: Int,
+                             x: UnsafePointer<Float>, xStride: Int, bias: UnsafePointer<Float>, biasPerLane: Bool,
+                             into y: UnsafeMutablePointer<Float>, yStride: Int, level: MatrixVector.Level) {
+        let b1 = biasPerLane ? bias + yStride : bias
+        if count == 2 {
+            MatrixVector.dispatched(w + r.lowerBound * n, rows: r.count, columns: n, vectors: x, x + xStride,
+                                    biases: bias + r.lowerBound, b1 + r.lowerBound,
+                                    into: y + r.lowerBound, y + yStride + r.lowerBound, level: level)
+        } else {
+            MatrixVector.dispatched(w + r.lowerBound * n, rows: r.count, columns: n, vector: x,
+                                    bias: bias + r.lowerBound, into: y + r.lowerBound, level: level)
+        }
     }
 
-    /// Runs one token at position `window.count` through every block, appending its keys and values.
-    private mutating func advance(_ token: Int) {
+    /// Runs one token through every block in one or two lanes — (cache, position) pairs: the position in
+    /// the cache holding the window, and in the shadow while it fills — appending each lane's keys and
+    /// values to its cache. Lane 0's logits become `logits`. The shadow lane's last block stops after its
+    /// keys and values: nothing reads the rest.
+    private mutating func advance(_ token: Int, lanes: [(cache: Int, position: Int)]) {
         let c = configuration.width, heads = configuration.headCount, d = c / heads, f = configuration.feedForwardSize
         let (context, block) = (configuration.context, configuration.context * c)
-        let position = window.count
+        let layerCount = configuration.layerCount, cacheSize = layerCount * block
         let scale = 1 / Float(d).squareRoot()
-        let (team, split, blocks) = (self.team, self.split, self.blocks)
+        let (team, split, blocks, level) = (self.team, self.split, self.blocks, self.kernelLevel)
         let (tok, pos, lnFw, lnFb, headW, headB) = (self.tok, self.pos, self.lnFw, self.lnFb, self.headW, self.headB)
+        let laneCount = lanes.count
+        let lane0 = lanes[0], lane1 = lanes.count > 1 ? lanes[1] : lanes[0]
         weights.withUnsafeBufferPointer { wb in
         keys.withUnsafeMutableBufferPointer { kb in
         values.withUnsafeMutableBufferPointer { vb in
@@ -185,57 +179,61 @@ public struct TransformerGenerator: Sendable {
         scores.withUnsafeMutableBufferPointer { sb in
         logits.withUnsafeMutableBufferPointer { lb in
             let (w, x, q, a, h) = (wb.baseAddress!, xb.baseAddress!, qb.baseAddress!, ab.baseAddress!, hb.baseAddress!)
-            for j in 0..<c { x[j] = w[tok + token * c + j] + w[pos + position * c + j] }
+            for l in 0..<laneCount {
+                let position = l == 0 ? lane0.position : lane1.position
+                for j in 0..<c { x[l * c + j] = w[tok + token * c + j] + w[pos + position * c + j] }
+            }
             team.run { part in
-                let n = nb.baseAddress! + part * c, s = sb.baseAddress! + part * context
+                let n = nb.baseAddress! + part * 2 * c, s = sb.baseAddress! + part * context
                 for (k, o) in blocks.enumerated() {
-                    let keys = kb.baseAddress! + k * block, values = vb.baseAddress! + k * block
+                    // the shadow lane needs only its keys and values from the last block
+                    let full = k == layerCount - 1 ? 1 : laneCount
                     // attention half: qkv (3C) = W_qkv · ln1(x) + b (each part its rows, on its own copy of ln1(x))
-                    Self.layerNorm(x, w + o.ln1w, w + o.ln1b, into: n, count: c)
-                    Self.rows(split.qkv[part], of: w + o.qkvW, columns: c, vector: n, bias: w + o.qkvB, into: q)
+                    for l in 0..<laneCount { Self.layerNorm(x + l * c, w + o.ln1w, w + o.ln1b, into: n + l * c, count: c) }
+                    Self.rows(split.qkv[part], of: w + o.qkvW, columns: c, lanes: laneCount, x: n, xStride: c,
+                              bias: w + o.qkvB, biasPerLane: false, into: q, yStride: 3 * c, level: level)
                     team.sync()
-                    // per head of this part: cache k, v at this position; scores over 0...position, softmax,
-                    // weighted sum of values
-                    for head in split.heads[part] {
-                        let hd = head * d
-                        (keys + position * c + hd).update(from: q + c + hd, count: d)
-                        (values + position * c + hd).update(from: q + 2 * c + hd, count: d)
-                        var m = -Float.infinity
-                        for j in 0...position {
-                            s[j] = Self.dot(q + hd, keys + j * c + hd, d) * scale
-                            m = max(m, s[j])
+                    // per head of this part and lane: cache k, v at the lane's position; scores over 0...position,
+                    // softmax, weighted sum of values
+                    for l in 0..<laneCount {
+                        let lane = l == 0 ? lane0 : lane1, position = lane.position, q = q + l * 3 * c
+                        let keys = kb.baseAddress! + lane.cache * cacheSize + k * block
+                        let values = vb.baseAddress! + lane.cache * cacheSize + k * block
+                        for head in split.heads[part] {
+                            let hd = head * d
+                            (keys + position * c + hd).update(from: q + c + hd, count: d)
+                            (values + position * c + hd).update(from: q + 2 * c + hd, count: d)
+                            guard l < full else { continue }
+                            tunesmith_attention_scores(level.rawValue, q + hd, keys + hd, c, position + 1, d, scale, s)
+                            let sum = Activation.expShifted(s, count: position + 1)
+                            tunesmith_attention_mix(level.rawValue, s, 1 / sum, values + hd, c, position + 1, d, a + l * c + hd)
                         }
-                        for j in 0...position { s[j] -= m }
-                        Activation.exp(s, count: position + 1)
-                        var sum: Float = 0
-                        for j in 0...position { sum += s[j] }
-                        let inv = 1 / sum
-                        let out = a + hd
-                        for i in 0..<d { out[i] = 0 }
-                        for j in 0...position { Self.axpy(s[j] * inv, values + j * c + hd, out, d) }
                     }
                     team.sync()
                     // x += W_proj · attended + b (this part's rows of x)
                     let rc = split.width[part]
-                    Self.rows(rc, of: w + o.projW, columns: c, vector: a, bias: x, into: x)
-                    for j in rc { x[j] += w[o.projB + j] }
+                    Self.rows(rc, of: w + o.projW, columns: c, lanes: full, x: a, xStride: c, bias: x, biasPerLane: true,
+                              into: x, yStride: c, level: level)
+                    for l in 0..<full { for j in rc { x[l * c + j] += w[o.projB + j] } }
                     team.sync()
                     // MLP half: x += W_fc2 · gelu(W_fc1 · ln2(x) + b1) + b2
-                    Self.layerNorm(x, w + o.ln2w, w + o.ln2b, into: n, count: c)
+                    for l in 0..<full { Self.layerNorm(x + l * c, w + o.ln2w, w + o.ln2b, into: n + l * c, count: c) }
                     let rf = split.feedForward[part]
-                    Self.rows(rf, of: w + o.fc1W, columns: c, vector: n, bias: w + o.fc1B, into: h)
-                    GELU.forward(h + rf.lowerBound, h + rf.lowerBound, count: rf.count)
+                    Self.rows(rf, of: w + o.fc1W, columns: c, lanes: full, x: n, xStride: c, bias: w + o.fc1B, biasPerLane: false,
+                              into: h, yStride: f, level: level)
+                    for l in 0..<full { GELU.forward(h + l * f + rf.lowerBound, h + l * f + rf.lowerBound, count: rf.count) }
                     team.sync()
-                    Self.rows(rc, of: w + o.fc2W, columns: f, vector: h, bias: x, into: x)
-                    for j in rc { x[j] += w[o.fc2B + j] }
+                    Self.rows(rc, of: w + o.fc2W, columns: f, lanes: full, x: h, xStride: f, bias: x, biasPerLane: true,
+                              into: x, yStride: c, level: level)
+                    for l in 0..<full { for j in rc { x[l * c + j] += w[o.fc2B + j] } }
                     team.sync()
                 }
-                // logits (V) = W_head · ln_f(x) + b
+                // logits (V) = W_head · ln_f(x) + b, lane 0
                 Self.layerNorm(x, w + lnFw, w + lnFb, into: n, count: c)
-                Self.rows(split.vocabulary[part], of: w + headW, columns: c, vector: n, bias: w + headB, into: lb.baseAddress!)
+                Self.rows(split.vocabulary[part], of: w + headW, columns: c, lanes: 1, x: n, xStride: c, bias: w + headB,
+                          biasPerLane: false, into: lb.baseAddress!, yStride: 0, level: level)
             }
         }}}}}}}}}}
-        window.append(token)
     }
 
     /// Feeds `token`, then draws the next token from the new logits.

@@ -78,3 +78,37 @@ func twoThreadsStepBitIdenticallyToOne(seed: UInt64) throws {
     }
     #expect(try run(threads: 2) == (try run(threads: 1)))
 }
+
+@Test func stepsPastSeveralFullCachesMatchTheUncachedWindow() throws {
+    // context 8: from position 5 on each token also fills the shadow cache, which takes over at 8
+    let model = try smallModel(context: 8, seed: 4)
+    var generator = TransformerGenerator(model: model)
+    var rng = Xoshiro256StarStar(seed: 9)
+    var history: [Int] = []
+    for t in 0..<40 {
+        let token = Int(rng.next() % 13)
+        try generator.step(token: token)
+        history.append(token)
+        // the window: the whole history until the cache is full (8), then the last 4 growing to 8, and again
+        let expected = t < 8 ? history : Array(history.suffix(4 + (t - 8) % 5))
+        #expect(generator.window == expected, "step \(t)")
+        let uncached = try model.logits(tokens: generator.window, batchSize: 1)
+        let last = Array(uncached.data[(generator.window.count - 1) * 13..<generator.window.count * 13])
+        var worst: Float = 0
+        for v in 0..<13 { worst = max(worst, abs(generator.logits[v] - last[v])) }
+        #expect(worst < 1e-4, "step \(t): max |cached − uncached| = \(worst)")
+    }
+}
+
+@Test func everyKernelLevelStepsBitIdentically() throws {
+    let model = try smallModel(context: 8, seed: 5)
+    let levels = MatrixVector.Level.allCases.filter { $0 <= .available }
+    var generators = levels.map { TransformerGenerator(model: model, kernelLevel: $0) }
+    #expect(generators.map(\.kernelLevel) == levels)
+    var rng = Xoshiro256StarStar(seed: 3)
+    for t in 0..<24 {
+        let token = Int(rng.next() % 13)
+        for i in generators.indices { try generators[i].step(token: token) }
+        for g in generators.dropFirst() { #expect(g.logits == generators[0].logits, "step \(t) at \(g.kernelLevel)") }
+    }
+}

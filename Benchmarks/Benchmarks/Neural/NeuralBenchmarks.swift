@@ -55,19 +55,20 @@ func trainingBenchmark(_ name: String, threads: Int, batch: Int, length: Int, se
 /// Generates `count` tokens from token 60 at temperature 1, from a fresh state each call.
 typealias Sampler = (inout Xoshiro256StarStar, Int) throws -> [Int]
 
-/// Batch-1 sampling of 1024 tokens per iteration on `threads` threads (the generator's own threads, and as
-/// many OpenBLAS threads), after a 16-token warm-up; `makeSampler` builds the model and its generator once.
+/// Batch-1 sampling of 1024 tokens per iteration on `threads` threads (the generator's own threads; OpenBLAS on
+/// one, as stepping does not use it and its idle threads would spin beside ours), after a 16-token warm-up;
+/// `makeSampler` builds the model and its generator once.
 func samplingBenchmark(_ name: String, threads: Int, makeSampler: @escaping () throws -> Sampler) {
     Benchmark(name, configuration: .tunesmith(rate: .rate("tokens/s"), iterations: 20, seconds: 20),
               closure: { (benchmark: Benchmark, sample: @escaping Sampler) in
-        BLASThreads.set(threads)
+        BLASThreads.set(1)
         var rng = Xoshiro256StarStar(seed: 0)
         try benchmark.measure(.rate("tokens/s")) {
             try checkSample(try sample(&rng, 1024), count: 1024)
             return 1024
         }
     }, setup: {
-        BLASThreads.set(threads)
+        BLASThreads.set(1)
         let sample = try makeSampler()
         var warm = Xoshiro256StarStar(seed: 1)
         _ = try sample(&warm, 16)

@@ -69,9 +69,9 @@ case "train", "train-blas":
     }
 case "gen":
     let count = args.count > 3 ? Int(args[3])! : 1024
-    // the re-prefill's products on NEURAL_BENCH_BLAS_THREADS OpenBLAS threads (default THREADS: measured faster than 1
-    // with 2 stepping threads, although OpenBLAS's idle threads spin for a while after each product)
-    BLASThreads.set(Int(ProcessInfo.processInfo.environment["NEURAL_BENCH_BLAS_THREADS"] ?? "") ?? threads)
+    // stepping uses no OpenBLAS (the shadow cache replaced the batched re-prefill): OpenBLAS on 1 thread, so none
+    // of its idle threads spins beside the stepping threads (NEURAL_BENCH_BLAS_THREADS overrides)
+    BLASThreads.set(Int(ProcessInfo.processInfo.environment["NEURAL_BENCH_BLAS_THREADS"] ?? "") ?? 1)
     var generator = TransformerGenerator(model: model, threads: threads)
     var warm = Xoshiro256StarStar(seed: 1)
     // warm-up: at least 16 tokens and 0.3 s, so the timed section starts after OpenBLAS's thread start-up

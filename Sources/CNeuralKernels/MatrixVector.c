@@ -1,0 +1,198 @@
+// Matrix-vector kernels (see include/NeuralKernels.h).
+//
+// One row's arithmetic, the same at every level and for any block of rows:
+//   acc (16 lanes) = 0;  for each full chunk of 16 columns: acc = acc + W[r, chunk] * x[chunk]  (two roundings)
+//   s = ((acc[0..8] + acc[8..16]) halved twice more, then lane 0 + lane 1);  s = s + W[r, j] * x[j] for the tail
+//   y[r] = bias[r] + s
+// Only how many rows share one pass over x (the block) changes with the level, to fit its registers.
+#include "NeuralKernels.h"
+
+#pragma clang fp contract(off)
+// the 16-lane helpers below are always inlined into each level's functions, so no vector crosses a call
+#pragma clang diagnostic ignored "-Wpsabi"
+
+typedef float f16v __attribute__((ext_vector_type(16)));
+typedef float f8v __attribute__((ext_vector_type(8)));
+typedef float f4v __attribute__((ext_vector_type(4)));
+typedef float f2v __attribute__((ext_vector_type(2)));
+
+#define INLINE static inline __attribute__((always_inline))
+
+INLINE f16v load16(const float *p) {
+    f16v v;
+    __builtin_memcpy(&v, p, sizeof v);
+    return v;
+}
+
+INLINE float reduce16(f16v a) {
+    f8v s8 = a.lo + a.hi;
+    f4v s4 = s8.lo + s8.hi;
+    f2v s2 = s4.lo + s4.hi;
+    return s2.x + s2.y;
+}
+
+// Rows [r0, r0 + R) (row r at w + r · ld) for V (1 or 2) vectors: xs, biases (or NULL: no bias) and ys
+// hold V pointers each.
+INLINE void block(const float *w, long n, long ld, long r0, int R, int V,
+                  const float *const *xs, const float *const *biases, float *const *ys) {
+    f16v acc[2][8];
+#pragma clang loop unroll(full)
+    for (int v = 0; v < V; v++)
+#pragma clang loop unroll(full)
+        for (int i = 0; i < R; i++) acc[v][i] = (f16v)0;
+    const long wide = n & ~15L;
+    for (long j = 0; j < wide; j += 16) {
+        f16v xv[2];
+#pragma clang loop unroll(full)
+        for (int v = 0; v < V; v++) xv[v] = load16(xs[v] + j);
+#pragma clang loop unroll(full)
+        for (int i = 0; i < R; i++) {
+            const f16v wv = load16(w + (r0 + i) * ld + j);
+#pragma clang loop unroll(full)
+            for (int v = 0; v < V; v++) {
+                const f16v product = wv * xv[v];
+                acc[v][i] = acc[v][i] + product;
+            }
+        }
+    }
+#pragma clang loop unroll(full)
+    for (int v = 0; v < V; v++)
+#pragma clang loop unroll(full)
+        for (int i = 0; i < R; i++) {
+            const float *row = w + (r0 + i) * ld;
+            float s = reduce16(acc[v][i]);
+            for (long j = wide; j < n; j++) s = s + row[j] * xs[v][j];
+            ys[v][r0 + i] = biases ? biases[v][r0 + i] + s : s;
+        }
+}
+
+// out[16 · c ..< 16 · (c + 1)] for chunks c < C (1 to 4) = Σⱼ (weights[j] · inverse) · v_j, in j order.
+INLINE void mix(const float *weights, float inverse, const float *values, long stride, long count, int C, float *out) {
+    f16v acc[4];
+#pragma clang loop unroll(full)
+    for (int c = 0; c < C; c++) acc[c] = (f16v)0;
+    for (long j = 0; j < count; j++) {
+        const float alpha = weights[j] * inverse;
+#pragma clang loop unroll(full)
+        for (int c = 0; c < C; c++) {
+            const f16v product = alpha * load16(values + j * stride + 16 * c);
+            acc[c] = acc[c] + product;
+        }
+    }
+#pragma clang loop unroll(full)
+    for (int c = 0; c < C; c++) __builtin_memcpy(out + 16 * c, &acc[c], sizeof acc[c]);
+}
+
+// R1 rows per block with one vector, R2 with two; a last partial block goes row by row.
+#define DEFINE_LEVEL(NAME, ATTRIBUTES, R1, R2)                                                             \
+    ATTRIBUTES static void NAME##_1(const float *w, long rows, long n, const float *x, const float *bias,   \
+                                    float *y) {                                                            \
+        const float *xs[1] = {x}, *bs[1] = {bias};                                                         \
+        float *ys[1] = {y};                                                                                \
+        long r = 0;                                                                                        \
+        for (; r + R1 <= rows; r += R1) block(w, n, n, r, R1, 1, xs, bs, ys);                                \
+        for (; r < rows; r++) block(w, n, n, r, 1, 1, xs, bs, ys);                                           \
+    }                                                                                                      \
+    ATTRIBUTES static void NAME##_2(const float *w, long rows, long n, const float *x0, const float *x1,    \
+                                    const float *b0, const float *b1, float *y0, float *y1) {              \
+        const float *xs[2] = {x0, x1}, *bs[2] = {b0, b1};                                                  \
+        float *ys[2] = {y0, y1};                                                                           \
+        long r = 0;                                                                                        \
+        for (; r + R2 <= rows; r += R2) block(w, n, n, r, R2, 2, xs, bs, ys);                                \
+        for (; r < rows; r++) block(w, n, n, r, 1, 2, xs, bs, ys);                                           \
+    }                                                                                                      \
+    ATTRIBUTES static void NAME##_scores(const float *q, const float *keys, long stride, long count, long d,  \
+                                         float scale, float *scores) {                                     \
+        const float *xs[1] = {q};                                                                          \
+        float *ys[1] = {scores};                                                                           \
+        long j = 0;                                                                                        \
+        for (; j + R1 <= count; j += R1) block(keys, d, stride, j, R1, 1, xs, 0, ys);                     \
+        for (; j < count; j++) block(keys, d, stride, j, 1, 1, xs, 0, ys);                                \
+        for (j = 0; j < count; j++) scores[j] = scores[j] * scale;                                          \
+    }                                                                                                      \
+    ATTRIBUTES static void NAME##_mix(const float *weights, float inverse, const float *values, long stride,  \
+                                      long count, long d, float *out) {                                    \
+        long i = 0;                                                                                        \
+        for (; i + 64 <= d; i += 64) mix(weights, inverse, values + i, stride, count, 4, out + i);         \
+        switch ((d - i) / 16) {   /* the last 1-3 chunks in one pass */                                    \
+        case 3: mix(weights, inverse, values + i, stride, count, 3, out + i); i += 48; break;              \
+        case 2: mix(weights, inverse, values + i, stride, count, 2, out + i); i += 32; break;              \
+        case 1: mix(weights, inverse, values + i, stride, count, 1, out + i); i += 16; break;              \
+        }                                                                                                  \
+        for (; i < d; i++) {                                                                               \
+            float s = 0;                                                                                   \
+            for (long j = 0; j < count; j++) s = s + (weights[j] * inverse) * values[j * stride + i];       \
+            out[i] = s;                                                                                    \
+        }                                                                                                  \
+    }
+
+// Baseline: a 16-lane sum is four SSE registers; 2 rows (1 vector) or 1 row (2 vectors) keep 8 of 16.
+DEFINE_LEVEL(baseline, , 2, 1)
+#if defined(__x86_64__)
+// AVX2: two YMM registers per sum; 4 rows or 2 rows × 2 vectors keep 8 of 16.
+DEFINE_LEVEL(avx2, __attribute__((target("avx2"))), 4, 2)
+// AVX-512F: one ZMM register per sum; 8 rows or 4 rows × 2 vectors keep 8 of 32.
+DEFINE_LEVEL(avx512, __attribute__((target("avx512f"))), 8, 4)
+#endif
+
+int tunesmith_kernel_level_available(void) {
+    static int level = -1;
+    if (level < 0) {
+        int found = TUNESMITH_KERNEL_BASELINE;
+#if defined(__x86_64__)
+        __builtin_cpu_init();
+        if (__builtin_cpu_supports("avx512f")) found = TUNESMITH_KERNEL_AVX512;
+        else if (__builtin_cpu_supports("avx2")) found = TUNESMITH_KERNEL_AVX2;
+#endif
+        __atomic_store_n(&level, found, __ATOMIC_RELAXED);
+    }
+    return __atomic_load_n(&level, __ATOMIC_RELAXED);
+}
+
+static int clamp(int level) {
+    const int available = tunesmith_kernel_level_available();
+    return level < 0 ? 0 : (level > available ? available : level);
+}
+
+void tunesmith_matvec(int level, const float *w, long rows, long n, const float *x, const float *bias, float *y) {
+    switch (clamp(level)) {
+#if defined(__x86_64__)
+    case TUNESMITH_KERNEL_AVX512: avx512_1(w, rows, n, x, bias, y); return;
+    case TUNESMITH_KERNEL_AVX2: avx2_1(w, rows, n, x, bias, y); return;
+#endif
+    default: baseline_1(w, rows, n, x, bias, y); return;
+    }
+}
+
+void tunesmith_attention_scores(int level, const float *q, const float *keys, long stride, long count, long d,
+                                float scale, float *scores) {
+    switch (clamp(level)) {
+#if defined(__x86_64__)
+    case TUNESMITH_KERNEL_AVX512: avx512_scores(q, keys, stride, count, d, scale, scores); return;
+    case TUNESMITH_KERNEL_AVX2: avx2_scores(q, keys, stride, count, d, scale, scores); return;
+#endif
+    default: baseline_scores(q, keys, stride, count, d, scale, scores); return;
+    }
+}
+
+void tunesmith_attention_mix(int level, const float *weights, float inverse, const float *values, long stride,
+                             long count, long d, float *out) {
+    switch (clamp(level)) {
+#if defined(__x86_64__)
+    case TUNESMITH_KERNEL_AVX512: avx512_mix(weights, inverse, values, stride, count, d, out); return;
+    case TUNESMITH_KERNEL_AVX2: avx2_mix(weights, inverse, values, stride, count, d, out); return;
+#endif
+    default: baseline_mix(weights, inverse, values, stride, count, d, out); return;
+    }
+}
+
+void tunesmith_matvec2(int level, const float *w, long rows, long n, const float *x0, const float *x1,
+                       const float *bias0, const float *bias1, float *y0, float *y1) {
+    switch (clamp(level)) {
+#if defined(__x86_64__)
+    case TUNESMITH_KERNEL_AVX512: avx512_2(w, rows, n, x0, x1, bias0, bias1, y0, y1); return;
+    case TUNESMITH_KERNEL_AVX2: avx2_2(w, rows, n, x0, x1, bias0, bias1, y0, y1); return;
+#endif
+    default: baseline_2(w, rows, n, x0, x1, bias0, bias1, y0, y1); return;
+    }
+}

@@ -1,0 +1,44 @@
+// Matrix-vector kernels for batch-1 stepping, chosen at run time by the CPU's instruction set.
+//
+// Swift cannot compile one function for several instruction sets and pick at run time, so these few
+// loops live in C: one body, compiled three times (x86-64 baseline SSE2, AVX2, AVX-512F) through
+// clang's function target attribute. Every level does the same arithmetic in the same order — 16
+// lanes of partial sums, each product then sum rounded separately (no fused multiply-add), one fixed
+// reduction tree — so the results are identical, bit for bit, whichever level runs (tested).
+#ifndef TUNESMITH_NEURAL_KERNELS_H
+#define TUNESMITH_NEURAL_KERNELS_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// The instruction-set levels, in order: 0 baseline (SSE2 on x86-64; plain vectors elsewhere), 1 AVX2, 2 AVX-512F.
+enum { TUNESMITH_KERNEL_BASELINE = 0, TUNESMITH_KERNEL_AVX2 = 1, TUNESMITH_KERNEL_AVX512 = 2 };
+
+/// The highest level this CPU (and its operating system) runs.
+int tunesmith_kernel_level_available(void);
+
+/// y[r] = bias[r] + Σⱼ W[r, j] · x[j] for r in [0, rows), W row-major (rows, n). `bias` may alias `y`.
+/// `level` is clamped to what the CPU runs.
+void tunesmith_matvec(int level, const float *w, long rows, long n, const float *x, const float *bias, float *y);
+
+/// The same product for two vectors through one pass over W: y0 = W x0 + bias0, y1 = W x1 + bias1,
+/// each output equal bit for bit to `tunesmith_matvec`'s. A bias may alias its output.
+void tunesmith_matvec2(int level, const float *w, long rows, long n, const float *x0, const float *x1,
+                       const float *bias0, const float *bias1, float *y0, float *y1);
+
+/// Attention scores of one query against `count` cached keys: scores[j] = (Σᵢ q[i] · k_j[i]) · scale, where
+/// k_j = keys + j · stride holds d features. Each sum is a row of `tunesmith_matvec`'s arithmetic.
+void tunesmith_attention_scores(int level, const float *q, const float *keys, long stride, long count, long d,
+                                float scale, float *scores);
+
+/// The weighted sum of `count` cached values: out[i] = Σⱼ (weights[j] · inverse) · v_j[i], added in j order
+/// from 0, where v_j = values + j · stride holds d features.
+void tunesmith_attention_mix(int level, const float *weights, float inverse, const float *values, long stride,
+                             long count, long d, float *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

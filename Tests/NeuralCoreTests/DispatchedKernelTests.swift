@@ -1,0 +1,67 @@
+import CNeuralKernels
+import Testing
+@testable import NeuralCore
+
+// The C kernels (CNeuralKernels) at every instruction-set level this CPU runs: the same bits as the baseline
+// level, close to the double-precision naive product, and the two-vector product equal to two one-vector ones.
+
+private func normals(_ count: Int, _ rng: inout Xoshiro256StarStar) -> [Float] { (0..<count).map { _ in rng.nextNormal() } }
+
+private let levels = MatrixVector.Level.allCases.filter { $0 <= .available }
+
+@Test func dispatchedProductsAreTheSameBitsAtEveryLevelAndMatchTheNaiveProduct() {
+    #expect(levels.contains(.baseline))
+    for (rows, cols) in [(1, 1), (3, 16), (9, 13), (17, 48), (33, 192), (128, 768), (5, 31)] {
+        var rng = Xoshiro256StarStar(seed: UInt64(rows * 1000 + cols))
+        let w = normals(rows * cols, &rng), x0 = normals(cols, &rng), x1 = normals(cols, &rng)
+        let b0 = normals(rows, &rng), b1 = normals(rows, &rng)
+        var naive = [Float](repeating: 0, count: rows)
+        MatrixVector.naive(w, rows: rows, columns: cols, vector: x0, bias: b0, into: &naive)
+        var baseline: [Float] = []
+        for level in levels {
+            var one = [Float](repeating: 0, count: rows), y0 = one, y1 = one, second = one
+            MatrixVector.dispatched(w, rows: rows, columns: cols, vector: x0, bias: b0, into: &one, level: level)
+            MatrixVector.dispatched(w, rows: rows, columns: cols, vector: x1, bias: b1, into: &second, level: level)
+            MatrixVector.dispatched(w, rows: rows, columns: cols, vectors: x0, x1, biases: b0, b1, into: &y0, &y1, level: level)
+            if level == .baseline { baseline = one }
+            #expect(one == baseline, "\(rows)×\(cols) at \(level)")
+            #expect(y0 == one && y1 == second, "\(rows)×\(cols) at \(level): two vectors differ from one")
+            for r in 0..<rows { #expect(abs(one[r] - naive[r]) < 1e-4 * Float(cols).squareRoot(), "\(rows)×\(cols) row \(r)") }
+            // a row's sum does not depend on the rows around it (how the threads split the rows)
+            var tail = [Float](repeating: 0, count: rows)
+            let cut = rows / 2
+            w.withUnsafeBufferPointer { wp in b0.withUnsafeBufferPointer { bp in tail.withUnsafeMutableBufferPointer { yp in
+                MatrixVector.dispatched(wp.baseAddress! + cut * cols, rows: rows - cut, columns: cols, vector: x0,
+                                        bias: bp.baseAddress! + cut, into: yp.baseAddress! + cut, level: level)
+            }}}
+            #expect(Array(tail[cut...]) == Array(one[cut...]), "\(rows)×\(cols) at \(level): split rows differ")
+        }
+    }
+}
+
+@Test func dispatchedAttentionIsTheSameBitsAtEveryLevelAndMatchesItsDefinition() {
+    for (count, d, stride) in [(1, 48, 192), (7, 16, 16), (130, 48, 192), (9, 13, 20), (40, 80, 96)] {
+        var rng = Xoshiro256StarStar(seed: UInt64(count * 100 + d))
+        let q = normals(d, &rng), keys = normals(count * stride, &rng), values = normals(count * stride, &rng)
+        let weights = (0..<count).map { _ in Float(rng.next() % 1000) / 1000 }
+        let scale: Float = 0.3, inverse: Float = 0.7
+        var firstScores: [Float] = [], firstMix: [Float] = []
+        for level in levels {
+            var scores = [Float](repeating: 0, count: count), mixed = [Float](repeating: .nan, count: d)
+            tunesmith_attention_scores(level.rawValue, q, keys, stride, count, d, scale, &scores)
+            tunesmith_attention_mix(level.rawValue, weights, inverse, values, stride, count, d, &mixed)
+            if level == .baseline { (firstScores, firstMix) = (scores, mixed) }
+            #expect(scores == firstScores && mixed == firstMix, "count \(count), d \(d) at \(level)")
+            for j in 0..<count {
+                var s = 0.0
+                for i in 0..<d { s += Double(q[i]) * Double(keys[j * stride + i]) }
+                #expect(abs(Double(scores[j]) - s * Double(scale)) < 1e-4, "score \(j)")
+            }
+            for i in 0..<d {
+                var s = 0.0
+                for j in 0..<count { s += Double(weights[j]) * Double(inverse) * Double(values[j * stride + i]) }
+                #expect(abs(Double(mixed[i]) - s) < 1e-4 * Double(count).squareRoot(), "feature \(i)")
+            }
+        }
+    }
+}
