@@ -16,8 +16,17 @@ public struct Key: Sendable, Hashable, Codable {
 
     /// Sharps (> 0) or flats (< 0) in the key signature; beyond ±7 letters take double accidentals.
     public var fifths: Int {
-        let naturalFifths: [Letter: Int] = [.f: -1, .c: 0, .g: 1, .d: 2, .a: 3, .e: 4, .b: 5]
-        return naturalFifths[tonic.letter]! + 7 * tonic.accidental.alteration + mode.fifthsOffset
+        let naturalFifths: Int   // the natural letter's place on the circle of fifths (C = 0)
+        switch tonic.letter {
+        case .f: naturalFifths = -1
+        case .c: naturalFifths = 0
+        case .g: naturalFifths = 1
+        case .d: naturalFifths = 2
+        case .a: naturalFifths = 3
+        case .e: naturalFifths = 4
+        case .b: naturalFifths = 5
+        }
+        return naturalFifths + 7 * tonic.accidental.alteration + mode.fifthsOffset
     }
 
     /// The accidental the signature gives a letter.
@@ -49,9 +58,11 @@ public struct Key: Sendable, Hashable, Codable {
     /// nearest the signature (sharp-ward in sharp keys and for raised degrees, flat-ward in flat keys).
     public func spell(_ pitch: Pitch) -> SpelledNote {
         let pc = pitch.pitchClass
-        if let degree = scalePitchClasses.firstIndex(of: pc) {
-            return SpelledNote(spelling: scaleSpellings[degree], pitch: pitch)
+        if let degree = scalePitchClasses.firstIndex(of: pc) {   // scaleSpellings[degree], without the other six
+            let letter = tonic.letter.advanced(by: degree)
+            return SpelledNote(spelling: PitchSpelling(letter, signatureAccidental(for: letter)), pitch: pitch)
         }
+        let preferred = fifths >= 0 || mode.isMinorLike ? 1 : -1
         var best: (cost: Int, spelling: PitchSpelling)?
         for letter in Letter.allCases {
             var alter = pc - letter.naturalSemitones
@@ -60,7 +71,6 @@ public struct Key: Sendable, Hashable, Codable {
             let sig = signatureAccidental(for: letter).alteration
             let distance = abs(alter - sig)
             let direction = alter > sig ? 1 : -1
-            let preferred = fifths >= 0 || mode.isMinorLike ? 1 : -1
             let cost = distance * 4 + abs(alter) + (direction == preferred ? 0 : 2)
             if best == nil || cost < best!.cost { best = (cost, PitchSpelling(letter, Accidental(alteration: alter)!)) }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Notation
 import Testing
 
@@ -129,4 +130,34 @@ let fuzzTuneWithBarOfRestIn4096ths: [UInt8] = [
     let book = ABCTunebook(text: text)
     let tune = try #require(book.tunes.first, "\(book.failures)")
     #expect(!tune.expandedElements(voice: 0).isEmpty)
+}
+
+/// timeout-2e89781fcbdeea97f79a58fbe14130a5ebf9c1ba (708 bytes, corpus jigs spliced with NULs and stray
+/// bytes; session 3's long run): notes such as `G1163` are written as hundreds of tied bars, and spelling each
+/// piece rebuilt the key's seven scale spellings, each of which built a dictionary to find the key's fifths:
+/// 509 ms of CPU under the fuzzer's instrumentation, over its 1 s limit at the machine's load. `Key.fifths`
+/// is now a switch and `Key.spell` spells only the degree it needs (the same spellings, tested in NotationTests).
+let fuzzTuneWithLongTiedNotes = [UInt8](Data(base64Encoded: """
+    WDogMTE2MwpUOiBAAm90aGVyIEppZ4cAAAAAAAAAIFdpbGwgRwp8OkczIEdBQnxBMyBBQmR8ZWRkIGdkZHxlZEIgZEJBfApHMyBH
+    MTE2MwpbTTozLzRdWjpUcmFuc2NyaWJlQSBBMiBHIEYyIEcgfCBCQUF8QTMgIGRkIGZUOlRoZSBLZXNoClI6amlnCk06My84Ckw6
+    MS84ClE6My84RG8hCkI6TydOZWlsc2NyaWJlZCBmVDpUaGUgS2VzaApSOmppZwpNOjMvOApMOjEvOApROjMvOD0xMTAKfCBEQwpQ
+    Op4BW0w6MS80XQAAAAAAAEFCQSC2trZ8tm14aba2tra2Lra2traVe2d9AAAAAAAAAAu2tra2tra2tra2trZpeGUzIGN8QTJmMnxn
+    MmVCMyBjfEEyZsqDZzJlY3xkMyBmfCB8fCBESzpCYp4BAAAAAAAAQUJBILa2tny2tra2tra2trYutra2tra2tra2aXhlMyBjfEEy
+    ZjJ8ZzJlY3xkMyBmfGUzYyB8QTJmMnxnNGVjfGQzICA6fApQCks6RApQOkEKZnxlMyBjfEEnZApLOkcKfDpHMyBHQUJ8QTMgQUJk
+    fGVkZCBnZGR8ZURCIGxvY3wKRzMgRzExNjMKW006My80XVo6VHJhbnNjcmliZUEgQTIgRyBGMiBHIHxlc2gKUjpqaWcKTTozLzgK
+    TDoxLzgKUTozLzg9MTEwCks6Rwp8OkczIEdBQnxBMyBBQmR8ZWRkIGdkZHxlZEIgZEJBfApHMyBHMTE2MwpbTTozLzRdWjpUcmFu
+    c2NyaWJlQSBBMiBHIEYyIEcgfCBCQUF8QTMgIGRkIGZUOlRoZSBLZXNoClI6amlnCk06My84Ckw6MS84ClE6My84PTFLOjEwCks6
+    Rwp8Oi5HZGR8ZWRCIGRCQXwKRzMgRzFpdGVzbiBhQUEg
+    """, options: .ignoreUnknownCharacters)!)
+
+@Test func fuzzTuneWithLongTiedNotesWritesABCThatReadsBack() throws {
+    #expect(fuzzTuneWithLongTiedNotes.count == 708)
+    let book = ABCTunebook(bytes: fuzzTuneWithLongTiedNotes)
+    let tune = try #require(book.tunes.first, "\(book.failures)")
+    let score = try tune.score(voices: .firstVoiceAsMelody)
+    let text = try ABCWriter.abcText(for: score)
+    let again = ABCTunebook(text: text)
+    #expect(again.failures.isEmpty, "\(again.failures)")
+    let back = try #require(again.tunes.first).score(voices: .firstVoiceAsMelody)
+    #expect(back.parts.first?.voices.first?.notes == score.parts.first?.voices.first?.notes)
 }

@@ -28,6 +28,30 @@ import Testing
         #expect(try Key(parsing: "G#").signatureAccidental(for: .f) == .doubleSharp)
     }
 
+    /// Every key on every letter (flat, natural, sharp) and mode: scale notes are spelled as `scaleSpellings`
+    /// has them, every other note with a letter next to its sound, and `fifths` follows the tonic's letter.
+    @Test func scaleNotesAreSpelledAsTheScaleSpellingsHaveThem() throws {
+        for letter in Letter.allCases {
+            for accidental in [Accidental.flat, .natural, .sharp] {
+                for mode in Mode.allCases {
+                    let key = Key(tonic: PitchSpelling(letter, accidental), mode: mode)
+                    let major = Key(tonic: PitchSpelling(letter, accidental))
+                    #expect(key.fifths == major.fifths + mode.fifthsOffset)
+                    let circle = [Letter.f, .c, .g, .d, .a, .e, .b].firstIndex(of: letter)! - 1
+                    #expect(major.fifths == circle + 7 * accidental.alteration, "\(key)")
+                    for midi in 48..<72 {
+                        let pitch = try Pitch(midi: midi)
+                        let spelled = key.spell(pitch)
+                        #expect(try spelled.pitch == pitch, "\(key) \(midi)")
+                        if let degree = key.scalePitchClasses.firstIndex(of: pitch.pitchClass) {
+                            #expect(spelled.spelling == key.scaleSpellings[degree], "\(key) \(midi)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func spellingInKey() throws {
         let f = try Key(parsing: "F")
         #expect(f.spell(try Pitch(midi: 70)).description == "Bb4")
