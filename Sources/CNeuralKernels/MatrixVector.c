@@ -83,6 +83,100 @@ INLINE void mix(const float *weights, float inverse, const float *values, long s
     for (int c = 0; c < C; c++) __builtin_memcpy(out + 16 * c, &acc[c], sizeof acc[c]);
 }
 
+// LayerNorm of one row of n features (see the header).
+INLINE void layer_norm(const float *x, const float *w, const float *b, float *y, long n) {
+    const long wide = n & ~15L;
+    f16v acc = (f16v)0;
+    for (long j = 0; j < wide; j += 16) acc = acc + load16(x + j);
+    float sum = reduce16(acc);
+    for (long j = wide; j < n; j++) sum = sum + x[j];
+    const float mean = sum / (float)n;
+    acc = (f16v)0;
+    for (long j = 0; j < wide; j += 16) {
+        const f16v d = load16(x + j) - mean;
+        const f16v square = d * d;
+        acc = acc + square;
+    }
+    float sq = reduce16(acc);
+    for (long j = wide; j < n; j++) {
+        const float d = x[j] - mean;
+        const float square = d * d;
+        sq = sq + square;
+    }
+    const float rstd = 1.0f / __builtin_sqrtf(sq / (float)n + 1e-5f);
+    for (long j = 0; j < wide; j += 16) {
+        const f16v scaled = (load16(x + j) - mean) * rstd;
+        const f16v weighted = scaled * load16(w + j);
+        const f16v out = weighted + load16(b + j);
+        __builtin_memcpy(y + j, &out, sizeof out);
+    }
+    for (long j = wide; j < n; j++) {
+        const float scaled = (x[j] - mean) * rstd;
+        const float weighted = scaled * w[j];
+        y[j] = weighted + b[j];
+    }
+}
+
+// e^x, lane by lane as NeuralCore's Activation.exp: n = round(x log2 e) by the 1.5 · 2²³ trick, r = x − n ln 2
+// (two parts), a degree-6 polynomial, times 2ⁿ built in the exponent bits. Every product and sum rounded.
+INLINE f16v exp16(f16v v) {
+    typedef unsigned u16v __attribute__((ext_vector_type(16)));
+    f16v x = v < -87.3f ? (f16v)-87.3f : v;
+    x = x > 88.3f ? (f16v)88.3f : x;
+    const f16v magic = (f16v)12582912.0f;
+    const f16v scaled = x * 1.44269504f;
+    const f16v t = scaled + magic;
+    const f16v n = t - magic;
+    const f16v high = n * 0.693359375f, low = n * 2.1219444e-4f;
+    const f16v r = (x - high) + low;
+    f16v p = (f16v)1.98756915e-4f;
+    p = p * r; p = p + 1.39819995e-3f;
+    p = p * r; p = p + 8.3334519e-3f;
+    p = p * r; p = p + 4.16657959e-2f;
+    p = p * r; p = p + 1.66666655e-1f;
+    p = p * r; p = p + 5.00000012e-1f;
+    p = p * r; p = p * r; p = p + r; p = p + 1.0f;
+    u16v bits = (u16v)t;   // reinterpreted: ext vectors of the same size cast bit for bit
+    bits = (bits - 0x4B400000u + 127u) << 23;
+    return p * (f16v)bits;
+}
+
+// gelu(x) lane by lane as NeuralCore's GELU.forward: ½ v (1 + erf(v / √2)), erf by A&S 7.1.26.
+INLINE f16v gelu16(f16v v) {
+    const f16v x = v * 0.70710678118654752f;
+    const f16v a = x < 0 ? -x : x;
+    const f16v at = 0.3275911f * a;
+    const f16v t = 1.0f / (1.0f + at);
+    f16v p = (f16v)1.061405429f;
+    p = p * t; p = p - 1.453152027f;
+    p = p * t; p = p + 1.421413741f;
+    p = p * t; p = p - 0.284496736f;
+    p = p * t; p = p + 0.254829592f;
+    const f16v square = -a * a;
+    const f16v e = exp16(square);
+    const f16v pt = p * t;
+    const f16v pte = pt * e;
+    const f16v y = 1.0f - pte;
+    const f16v erf = x < 0 ? -y : y;
+    const f16v half = 0.5f * v;
+    const f16v one = 1.0f + erf;
+    return half * one;
+}
+
+INLINE void gelu(const float *x, float *y, long n) {
+    long j = 0;
+    for (; j + 16 <= n; j += 16) {
+        const f16v out = gelu16(load16(x + j));
+        __builtin_memcpy(y + j, &out, sizeof out);
+    }
+    if (j < n) {   // the last lanes through a zero-padded vector
+        f16v v = (f16v)0;
+        __builtin_memcpy(&v, x + j, (unsigned long)(n - j) * sizeof(float));
+        const f16v out = gelu16(v);
+        __builtin_memcpy(y + j, &out, (unsigned long)(n - j) * sizeof(float));
+    }
+}
+
 // R1 rows per block with one vector, R2 with two; a last partial block goes row by row.
 #define DEFINE_LEVEL(NAME, ATTRIBUTES, R1, R2)                                                             \
     ATTRIBUTES static void NAME##_1(const float *w, long rows, long n, const float *x, const float *bias,   \
@@ -101,6 +195,10 @@ INLINE void mix(const float *weights, float inverse, const float *values, long s
         for (; r + R2 <= rows; r += R2) block(w, n, n, r, R2, 2, xs, bs, ys);                                \
         for (; r < rows; r++) block(w, n, n, r, 1, 2, xs, bs, ys);                                           \
     }                                                                                                      \
+    ATTRIBUTES static void NAME##_layer_norm(const float *x, const float *w, const float *b, float *y, long n) { \
+        layer_norm(x, w, b, y, n);                                                                         \
+    }                                                                                                      \
+    ATTRIBUTES static void NAME##_gelu(const float *x, float *y, long n) { gelu(x, y, n); }                \
     ATTRIBUTES static void NAME##_scores(const float *q, const float *keys, long stride, long count, long d,  \
                                          float scale, float *scores) {                                     \
         const float *xs[1] = {q};                                                                          \
@@ -194,5 +292,25 @@ void tunesmith_matvec2(int level, const float *w, long rows, long n, const float
     case TUNESMITH_KERNEL_AVX2: avx2_2(w, rows, n, x0, x1, bias0, bias1, y0, y1); return;
 #endif
     default: baseline_2(w, rows, n, x0, x1, bias0, bias1, y0, y1); return;
+    }
+}
+
+void tunesmith_layer_norm(int level, const float *x, const float *w, const float *b, float *y, long n) {
+    switch (clamp(level)) {
+#if defined(__x86_64__)
+    case TUNESMITH_KERNEL_AVX512: avx512_layer_norm(x, w, b, y, n); return;
+    case TUNESMITH_KERNEL_AVX2: avx2_layer_norm(x, w, b, y, n); return;
+#endif
+    default: baseline_layer_norm(x, w, b, y, n); return;
+    }
+}
+
+void tunesmith_gelu(int level, const float *x, float *y, long n) {
+    switch (clamp(level)) {
+#if defined(__x86_64__)
+    case TUNESMITH_KERNEL_AVX512: avx512_gelu(x, y, n); return;
+    case TUNESMITH_KERNEL_AVX2: avx2_gelu(x, y, n); return;
+#endif
+    default: baseline_gelu(x, y, n); return;
     }
 }

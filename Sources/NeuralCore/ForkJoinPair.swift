@@ -17,6 +17,7 @@ final class ForkJoinPair: @unchecked Sendable {
         let arrived = Atomic<Int>(0)            // threads at the current barrier
         let generation = Atomic<Int>(0)         // barriers completed
         let stopping = Atomic<Bool>(false)
+        let sleepers = Atomic<Int>(0)           // threads blocked (or about to block) on `condition`
         let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
         let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
         var job: ((Int) -> Void)?               // written by part 0 before the start barrier
@@ -38,10 +39,16 @@ final class ForkJoinPair: @unchecked Sendable {
             let seen = generation.load(ordering: .acquiring)
             if arrived.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue == 2 {
                 arrived.store(0, ordering: .relaxed)
-                pthread_mutex_lock(mutex)
-                generation.store(seen &+ 1, ordering: .releasing)
-                pthread_cond_broadcast(condition)
-                pthread_mutex_unlock(mutex)
+                // a spinning waiter sees the new generation by itself; only a blocked one needs the condition.
+                // Sequentially consistent store and load here, and increment and load in the waiter, so one of
+                // the two sees the other's write (the waiter checks the generation under the mutex after it
+                // counts itself, and holds the mutex until pthread_cond_wait releases it).
+                generation.store(seen &+ 1, ordering: .sequentiallyConsistent)
+                if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
+                    pthread_mutex_lock(mutex)
+                    pthread_cond_broadcast(condition)
+                    pthread_mutex_unlock(mutex)
+                }
                 return
             }
             // spin up to `spinNanoseconds` (longer than a blocked thread takes to wake, so one thread's wake-up
@@ -51,7 +58,9 @@ final class ForkJoinPair: @unchecked Sendable {
                 for _ in 0..<64 where generation.load(ordering: .acquiring) != seen { return }
             } while ForkJoinPair.monotonicNanoseconds() &- start < ForkJoinPair.spinNanoseconds
             pthread_mutex_lock(mutex)
-            while generation.load(ordering: .acquiring) == seen { pthread_cond_wait(condition, mutex) }
+            sleepers.wrappingAdd(1, ordering: .sequentiallyConsistent)
+            while generation.load(ordering: .sequentiallyConsistent) == seen { pthread_cond_wait(condition, mutex) }
+            sleepers.wrappingSubtract(1, ordering: .sequentiallyConsistent)
             pthread_mutex_unlock(mutex)
         }
     }

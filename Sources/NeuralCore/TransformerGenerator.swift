@@ -16,7 +16,7 @@ import CNeuralKernels
 /// SSE2, AVX2 and AVX-512F (`MatrixVector.dispatched`, `tunesmith_attention_scores` / `_mix`), which give
 /// identical results on every level.
 /// With `threads: 2` a persistent worker thread takes half of every product's rows (split at multiples
-/// of 4) and half of the heads; the two threads meet five times per block. The logits are bit-identical
+/// of 4) and half of the heads with their query, key and value rows; the two threads meet four times per block. The logits are bit-identical
 /// for any thread count and kernel level (tested).
 public struct TransformerGenerator: Sendable {
     /// The model's sizes.
@@ -49,9 +49,10 @@ public struct TransformerGenerator: Sendable {
     private let team: SteppingTeam
     private let split: Split
 
-    /// Each part's share: rows of every product (multiples of 4 at the boundary) and heads.
+    /// Each part's share: its heads and their query, key and value rows (so attention needs no other part's
+    /// rows), and the rows of every other product (multiples of 4 at the boundary).
     private struct Split: Sendable {
-        var qkv: [Range<Int>], width: [Range<Int>], feedForward: [Range<Int>], vocabulary: [Range<Int>], heads: [Range<Int>]
+        var heads: [Range<Int>], qkv: [[Range<Int>]], width: [Range<Int>], feedForward: [Range<Int>], vocabulary: [Range<Int>]
     }
 
     /// Prepares stepping for `model` from an empty history; `threads` (1 or 2) is how many threads step one
@@ -63,8 +64,10 @@ public struct TransformerGenerator: Sendable {
         self.kernelLevel = min(kernelLevel, .available)
         keep = max(c.context / 2, 1)
         team = SteppingTeam(threads: self.threads)
-        split = Split(qkv: team.split(3 * c.width), width: team.split(c.width), feedForward: team.split(c.feedForwardSize),
-                      vocabulary: team.split(c.vocabularySize), heads: team.split(c.headCount, multiple: 1))
+        let heads = team.split(c.headCount, multiple: 1), d = c.width / c.headCount
+        split = Split(heads: heads,
+                      qkv: heads.map { h in (0..<3).map { part in part * c.width + h.lowerBound * d..<part * c.width + h.upperBound * d } },
+                      width: team.split(c.width), feedForward: team.split(c.feedForwardSize), vocabulary: team.split(c.vocabularySize))
         let p = model.parameters
         var w: [Float] = []
         func append(_ name: String) -> Int { defer { w += p[name].data }; return w.count }
@@ -125,18 +128,6 @@ public struct TransformerGenerator: Sendable {
         }
     }
 
-    /// y (C) = LayerNorm(x (C)) with weight w and bias b (eps 1e-5, biased variance), as `LayerNorm.forward`.
-    private static func layerNorm(_ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
-                                  into y: UnsafeMutablePointer<Float>, count c: Int) {
-        var sum: Float = 0
-        for j in 0..<c { sum += x[j] }
-        let mean = sum / Float(c)
-        var sq: Float = 0
-        for j in 0..<c { let d = x[j] - mean; sq += d * d }
-        let rstd = 1 / (sq / Float(c) + 1e-5).squareRoot()
-        for j in 0..<c { y[j] = (x[j] - mean) * rstd * w[j] + b[j] }
-    }
-
     /// For each lane l < `count`: y_l (rows r of W) = W (·, n) · x_l + bias_l, one pass over W's rows r.
     /// Lane l's vectors start at `x + l · xStride`, `y + l · yStride` (and `bias + l · yStride` when
     /// `biasPerLane`, else the same bias for every lane).
@@ -188,11 +179,13 @@ public struct TransformerGenerator: Sendable {
                 for (k, o) in blocks.enumerated() {
                     // the shadow lane needs only its keys and values from the last block
                     let full = k == layerCount - 1 ? 1 : laneCount
-                    // attention half: qkv (3C) = W_qkv · ln1(x) + b (each part its rows, on its own copy of ln1(x))
-                    for l in 0..<laneCount { Self.layerNorm(x + l * c, w + o.ln1w, w + o.ln1b, into: n + l * c, count: c) }
-                    Self.rows(split.qkv[part], of: w + o.qkvW, columns: c, lanes: laneCount, x: n, xStride: c,
-                              bias: w + o.qkvB, biasPerLane: false, into: q, yStride: 3 * c, level: level)
-                    team.sync()
+                    // attention half: qkv (3C) = W_qkv · ln1(x) + b (each part the q, k, v rows of its heads, on its
+                    // own copy of ln1(x))
+                    for l in 0..<laneCount { tunesmith_layer_norm(level.rawValue, x + l * c, w + o.ln1w, w + o.ln1b, n + l * c, c) }
+                    for r in split.qkv[part] {
+                        Self.rows(r, of: w + o.qkvW, columns: c, lanes: laneCount, x: n, xStride: c,
+                                  bias: w + o.qkvB, biasPerLane: false, into: q, yStride: 3 * c, level: level)
+                    }
                     // per head of this part and lane: cache k, v at the lane's position; scores over 0...position,
                     // softmax, weighted sum of values
                     for l in 0..<laneCount {
@@ -217,11 +210,11 @@ public struct TransformerGenerator: Sendable {
                     for l in 0..<full { for j in rc { x[l * c + j] += w[o.projB + j] } }
                     team.sync()
                     // MLP half: x += W_fc2 · gelu(W_fc1 · ln2(x) + b1) + b2
-                    for l in 0..<full { Self.layerNorm(x + l * c, w + o.ln2w, w + o.ln2b, into: n + l * c, count: c) }
+                    for l in 0..<full { tunesmith_layer_norm(level.rawValue, x + l * c, w + o.ln2w, w + o.ln2b, n + l * c, c) }
                     let rf = split.feedForward[part]
                     Self.rows(rf, of: w + o.fc1W, columns: c, lanes: full, x: n, xStride: c, bias: w + o.fc1B, biasPerLane: false,
                               into: h, yStride: f, level: level)
-                    for l in 0..<full { GELU.forward(h + l * f + rf.lowerBound, h + l * f + rf.lowerBound, count: rf.count) }
+                    for l in 0..<full { tunesmith_gelu(level.rawValue, h + l * f + rf.lowerBound, h + l * f + rf.lowerBound, rf.count) }
                     team.sync()
                     Self.rows(rc, of: w + o.fc2W, columns: f, lanes: full, x: h, xStride: f, bias: x, biasPerLane: true,
                               into: x, yStride: c, level: level)
@@ -229,7 +222,7 @@ public struct TransformerGenerator: Sendable {
                     team.sync()
                 }
                 // logits (V) = W_head · ln_f(x) + b, lane 0
-                Self.layerNorm(x, w + lnFw, w + lnFb, into: n, count: c)
+                tunesmith_layer_norm(level.rawValue, x, w + lnFw, w + lnFb, n, c)
                 Self.rows(split.vocabulary[part], of: w + headW, columns: c, lanes: 1, x: n, xStride: c, bias: w + headB,
                           biasPerLane: false, into: lb.baseAddress!, yStride: 0, level: level)
             }

@@ -65,3 +65,36 @@ private let levels = MatrixVector.Level.allCases.filter { $0 <= .available }
         }
     }
 }
+
+@Test func dispatchedGELUIsGELUForwardBitForBitAtEveryLevel() {
+    var rng = Xoshiro256StarStar(seed: 11)
+    // normal values at several scales, the clamps of e^x, zeros of both signs, and a tail of 5 lanes
+    var x = (0..<4000).map { i in rng.nextNormal() * [0.1, 1, 3, 12][i % 4] }
+    x += [0, -0, 1e-30, -1e-30, 40, -40, 200, -200, .infinity, -.infinity, 13.5, -13.5, 0.5]
+    var expected = [Float](repeating: 0, count: x.count)
+    GELU.forward(x, &expected, count: x.count)
+    for level in levels {
+        var y = [Float](repeating: .nan, count: x.count)
+        tunesmith_gelu(level.rawValue, x, &y, x.count)
+        let differing = x.indices.filter { y[$0].bitPattern != expected[$0].bitPattern }
+        #expect(differing.isEmpty, "\(level): \(differing.prefix(5).map { (x[$0], y[$0], expected[$0]) })")
+    }
+}
+
+@Test func dispatchedLayerNormIsTheSameBitsAtEveryLevelAndMatchesLayerNorm() {
+    for c in [1, 7, 16, 48, 192, 200] {
+        var rng = Xoshiro256StarStar(seed: UInt64(c))
+        let x = Tensor(shape: [1, c], normalMean: 0.5, std: 2, using: &rng)
+        let w = Tensor(shape: [c], normalMean: 1, std: 0.3, using: &rng)
+        let b = Tensor(shape: [c], normalMean: 0, std: 0.3, using: &rng)
+        let (reference, _) = LayerNorm.forward(x, weight: w, bias: b)
+        var first: [Float] = []
+        for level in levels {
+            var y = [Float](repeating: .nan, count: c)
+            tunesmith_layer_norm(level.rawValue, x.data, w.data, b.data, &y, c)
+            if level == .baseline { first = y }
+            #expect(y == first, "C \(c) at \(level)")
+            for j in 0..<c { #expect(abs(y[j] - reference.data[j]) < 1e-5, "C \(c), feature \(j)") }
+        }
+    }
+}

@@ -37,6 +37,16 @@ void tunesmith_attention_scores(int level, const float *q, const float *keys, lo
 void tunesmith_attention_mix(int level, const float *weights, float inverse, const float *values, long stride,
                              long count, long d, float *out);
 
+/// y = LayerNorm(x) over n features with weight w and bias b (eps 1e-5, biased variance): the mean and the
+/// variance summed in 16 lanes and reduced as a matrix-vector row is, then y[i] = (x[i] − mean) · rstd · w[i] + b[i].
+/// `y` may alias `x`.
+void tunesmith_layer_norm(int level, const float *x, const float *w, const float *b, float *y, long n);
+
+/// y = gelu(x) = ½ x (1 + erf(x / √2)) over n elements, with the operations of NeuralCore's `GELU.forward`
+/// (Abramowitz & Stegun 7.1.26 on the Cephes-style e^x of `Activation.exp`), element for element the same
+/// bits. `y` may alias `x`.
+void tunesmith_gelu(int level, const float *x, float *y, long n);
+
 #ifdef __cplusplus
 }
 #endif
