@@ -177,8 +177,66 @@ INLINE void gelu(const float *x, float *y, long n) {
     }
 }
 
-// R1 rows per block with one vector, R2 with two; a last partial block goes row by row.
-#define DEFINE_LEVEL(NAME, ATTRIBUTES, R1, R2)                                                             \
+// C[0..<MR, 0..<16·NC] += A[0..<MR, 0..<k] · B[0..<k, 0..<16·NC]: MR × NC sums of 16 lanes held in registers.
+INLINE void gemm_block(long k, const float *a, long lda, const float *b, long ldb, float *c, long ldc, int MR, int NC) {
+    f16v acc[8][2];
+#pragma clang loop unroll(full)
+    for (int i = 0; i < MR; i++)
+#pragma clang loop unroll(full)
+        for (int q = 0; q < NC; q++) acc[i][q] = load16(c + i * ldc + 16 * q);
+    for (long p = 0; p < k; p++) {
+        f16v bv[2];
+#pragma clang loop unroll(full)
+        for (int q = 0; q < NC; q++) bv[q] = load16(b + p * ldb + 16 * q);
+#pragma clang loop unroll(full)
+        for (int i = 0; i < MR; i++) {
+            const float s = a[i * lda + p];
+#pragma clang loop unroll(full)
+            for (int q = 0; q < NC; q++) {
+                const f16v product = s * bv[q];
+                acc[i][q] = acc[i][q] + product;
+            }
+        }
+    }
+#pragma clang loop unroll(full)
+    for (int i = 0; i < MR; i++)
+#pragma clang loop unroll(full)
+        for (int q = 0; q < NC; q++) __builtin_memcpy(c + i * ldc + 16 * q, &acc[i][q], sizeof acc[i][q]);
+}
+
+// Rows in blocks of MR (then one by one), columns in blocks of 16·NC, then of 16, then one by one.
+INLINE void gemm(long m, long n, long k, const float *a, long lda, const float *b, long ldb, float *c, long ldc,
+                 int MR, int NC) {
+    const long wide = n & ~15L;
+    long i = 0;
+    for (; i < m; i += (i + MR <= m ? MR : 1)) {
+        const int rows = i + MR <= m ? MR : 1;
+        long j = 0;
+        if (rows == MR) {
+            for (; j + 16 * NC <= wide; j += 16 * NC) gemm_block(k, a + i * lda, lda, b + j, ldb, c + i * ldc + j, ldc, MR, NC);
+            for (; j < wide; j += 16) gemm_block(k, a + i * lda, lda, b + j, ldb, c + i * ldc + j, ldc, MR, 1);
+        } else {
+            for (; j < wide; j += 16) gemm_block(k, a + i * lda, lda, b + j, ldb, c + i * ldc + j, ldc, 1, 1);
+        }
+        for (long r = i; r < i + rows; r++)
+            for (j = wide; j < n; j++) {
+                float s = c[r * ldc + j];
+                for (long p = 0; p < k; p++) {
+                    const float product = a[r * lda + p] * b[p * ldb + j];
+                    s = s + product;
+                }
+                c[r * ldc + j] = s;
+            }
+    }
+}
+
+// R1 rows per block with one vector, R2 with two; a last partial block goes row by row. GEMM blocks: MR
+// rows × NC chunks of 16 columns.
+#define DEFINE_LEVEL(NAME, ATTRIBUTES, R1, R2, MR, NC)                                                     \
+    ATTRIBUTES static void NAME##_gemm(long m, long n, long k, const float *a, long lda, const float *b,      \
+                                       long ldb, float *c, long ldc) {                                     \
+        gemm(m, n, k, a, lda, b, ldb, c, ldc, MR, NC);                                                     \
+    }                                                                                                      \
     ATTRIBUTES static void NAME##_1(const float *w, long rows, long n, const float *x, const float *bias,   \
                                     float *y) {                                                            \
         const float *xs[1] = {x}, *bs[1] = {bias};                                                         \
@@ -225,12 +283,12 @@ INLINE void gelu(const float *x, float *y, long n) {
     }
 
 // Baseline: a 16-lane sum is four SSE registers; 2 rows (1 vector) or 1 row (2 vectors) keep 8 of 16.
-DEFINE_LEVEL(baseline, , 2, 1)
+DEFINE_LEVEL(baseline, , 2, 1, 2, 1)
 #if defined(__x86_64__)
 // AVX2: two YMM registers per sum; 4 rows or 2 rows × 2 vectors keep 8 of 16.
-DEFINE_LEVEL(avx2, __attribute__((target("avx2"))), 4, 2)
+DEFINE_LEVEL(avx2, __attribute__((target("avx2"))), 4, 2, 4, 1)
 // AVX-512F: one ZMM register per sum; 8 rows or 4 rows × 2 vectors keep 8 of 32.
-DEFINE_LEVEL(avx512, __attribute__((target("avx512f"))), 8, 4)
+DEFINE_LEVEL(avx512, __attribute__((target("avx512f"))), 8, 4, 8, 2)
 #endif
 
 int tunesmith_kernel_level_available(void) {
@@ -312,5 +370,16 @@ void tunesmith_gelu(int level, const float *x, float *y, long n) {
     case TUNESMITH_KERNEL_AVX2: avx2_gelu(x, y, n); return;
 #endif
     default: baseline_gelu(x, y, n); return;
+    }
+}
+
+void tunesmith_gemm_accumulate(int level, long m, long n, long k, const float *a, long lda, const float *b, long ldb,
+                               float *c, long ldc) {
+    switch (clamp(level)) {
+#if defined(__x86_64__)
+    case TUNESMITH_KERNEL_AVX512: avx512_gemm(m, n, k, a, lda, b, ldb, c, ldc); return;
+    case TUNESMITH_KERNEL_AVX2: avx2_gemm(m, n, k, a, lda, b, ldb, c, ldc); return;
+#endif
+    default: baseline_gemm(m, n, k, a, lda, b, ldb, c, ldc); return;
     }
 }

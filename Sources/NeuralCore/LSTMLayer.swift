@@ -49,7 +49,9 @@ public struct LSTMLayerWeights: Sendable, Equatable {
 ///     c' = f ⊙ c + i ⊙ g                        h' = o ⊙ tanh(c')
 ///
 /// Speed: the input projection of all T steps is one gemm (B·T, I) × (I, 4H); only the recurrent
-/// product (B, H) × (H, 4H) runs per step, reading and writing strided rows in place.
+/// product (B, H) × (H, 4H) runs per step, reading and writing strided rows in place. That product (and
+/// backward's (B, 4H) × (4H, H)) has only B rows, so it goes through the unpacked C kernel
+/// (`MatrixProduct.gemmAccumulate`): OpenBLAS would copy all of W_hh into its panel layout at every step.
 public enum LSTMLayer {
     /// What backward needs from forward.
     public struct Cache: Sendable {
@@ -129,8 +131,12 @@ public enum LSTMLayer {
                                        beta: 1, c: gates, ldc: g4)
                 }
             }
-            // 2. The recurrence, one step at a time.
+            // 2. The recurrence, one step at a time, with W_hhᵀ (H, 4H) laid out once for the unpacked kernel.
+            var transposed = [Float](repeating: 0, count: h * g4)
             w.weightHH.data.withUnsafeBufferPointer { whh in
+                for row in 0..<g4 { for col in 0..<h { transposed[col * g4 + row] = whh[row * h + col] } }
+            }
+            transposed.withUnsafeBufferPointer { whhT in
                 h0.data.withUnsafeBufferPointer { h0p in
                     c0.data.withUnsafeBufferPointer { c0p in
                         cells.data.withUnsafeMutableBufferPointer { cp in
@@ -141,9 +147,8 @@ public enum LSTMLayer {
                                     let cPrev = step == 0 ? c0p.baseAddress! : UnsafePointer(cp.baseAddress! + (step - 1) * h)
                                     let ld = step == 0 ? h : t * h
                                     // gates[:, step, :] (B, 4H) += h_{t-1} (B, H) · W_hhᵀ (H, 4H)
-                                    MatrixProduct.gemm(transposeA: false, transposeB: true, m: b, n: g4, k: h,
-                                                       a: hPrev, lda: ld, b: whh.baseAddress!, ldb: h,
-                                                       beta: 1, c: gates + step * g4, ldc: t * g4)
+                                    MatrixProduct.gemmAccumulate(m: b, n: g4, k: h, a: hPrev, lda: ld,
+                                                                 b: whhT.baseAddress!, ldb: g4, c: gates + step * g4, ldc: t * g4)
                                     for batch in 0..<b {
                                         let gRow = gates + (batch * t + step) * g4
                                         let cRow = cp.baseAddress! + (batch * t + step) * h
@@ -220,9 +225,9 @@ public enum LSTMLayer {
                                                     dc: dcp.baseAddress! + batch * h, dGates: dG + row * g4, hidden: h)
                                             }
                                             // dh_{t-1} (B, H) = dGates[:, step, :] (B, 4H) · W_hh (4H, H)
-                                            MatrixProduct.gemm(transposeA: false, transposeB: false, m: b, n: h, k: g4,
-                                                               a: dG + step * g4, lda: t * g4, b: whh.baseAddress!, ldb: h,
-                                                               c: dhp.baseAddress!, ldc: h)
+                                            dhp.update(repeating: 0)
+                                            MatrixProduct.gemmAccumulate(m: b, n: h, k: g4, a: dG + step * g4, lda: t * g4,
+                                                                         b: whh.baseAddress!, ldb: h, c: dhp.baseAddress!, ldc: h)
                                         }
                                     }
                                 }

@@ -1,3 +1,4 @@
+import CNeuralKernels
 import COpenBLAS  // types and constants; the library is opened by OpenBLASLibrary
 
 /// Row-major single-precision matrix products: OpenBLAS for speed, a naive loop for reference.
@@ -19,6 +20,18 @@ public enum MatrixProduct {
                     transposeA ? CblasTrans : CblasNoTrans,
                     transposeB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+
+    /// C (m, n) += A (m, k) · B (k, n), row-major, through the C kernel `tunesmith_gemm_accumulate`: no packing,
+    /// for products with few rows (an LSTM's recurrent step), where OpenBLAS's copying of B into its panels
+    /// costs more than the multiplying. Each element adds its k products in order; the same bits at every
+    /// `MatrixVector.Level` and whichever rows a call covers.
+    @inlinable
+    public static func gemmAccumulate(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int,
+                                      b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
+                                      level: MatrixVector.Level = .available) {
+        if m == 0 || n == 0 { return }
+        tunesmith_gemm_accumulate(level.rawValue, m, n, k, a, lda, b, ldb, c, ldc)
     }
 
     /// The same product as `gemm`, as a plain triple loop with Double accumulation.

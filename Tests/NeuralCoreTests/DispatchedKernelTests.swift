@@ -98,3 +98,36 @@ private let levels = MatrixVector.Level.allCases.filter { $0 <= .available }
         }
     }
 }
+
+@Test func unpackedGemmIsTheSameBitsAtEveryLevelAndMatchesTheNaiveProduct() {
+    for (m, n, k) in [(1, 1, 1), (3, 16, 5), (16, 1024, 256), (16, 256, 1024), (9, 37, 13), (17, 100, 64)] {
+        var rng = Xoshiro256StarStar(seed: UInt64(m * 10_000 + n * 10 + k))
+        // A and C as rows of a wider buffer (strides larger than the widths), as the LSTM's time-major rows are
+        let (lda, ldc) = (k + 3, n + 5)
+        let a = normals(m * lda, &rng), b = normals(k * n, &rng), c0 = normals(m * ldc, &rng)
+        var expected = c0
+        MatrixProduct.naiveGemm(transposeA: false, transposeB: false, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: n,
+                                beta: 1, c: &expected, ldc: ldc)
+        var first: [Float] = []
+        for level in levels {
+            var c = c0
+            MatrixProduct.gemmAccumulate(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: n, c: &c, ldc: ldc, level: level)
+            if level == .baseline { first = c }
+            #expect(c == first, "\(m)×\(n)×\(k) at \(level)")
+            var worst: Float = 0
+            for i in 0..<m { for j in 0..<n { worst = max(worst, abs(c[i * ldc + j] - expected[i * ldc + j])) } }
+            #expect(worst < 1e-4 * Float(k).squareRoot(), "\(m)×\(n)×\(k) at \(level): \(worst)")
+            // the padding between rows is not touched
+            for i in 0..<m { for j in n..<ldc { #expect(c[i * ldc + j] == c0[i * ldc + j]) } }
+            // rows are independent: the last rows alone give the same bits
+            if m > 1 {
+                var tail = c0
+                a.withUnsafeBufferPointer { ap in tail.withUnsafeMutableBufferPointer { cp in
+                    MatrixProduct.gemmAccumulate(m: m - 1, n: n, k: k, a: ap.baseAddress! + lda, lda: lda, b: b, ldb: n,
+                                                 c: cp.baseAddress! + ldc, ldc: ldc, level: level)
+                }}
+                #expect(Array(tail[ldc...]) == Array(c[ldc...]), "\(m)×\(n)×\(k) at \(level): rows depend on each other")
+            }
+        }
+    }
+}

@@ -47,6 +47,13 @@ void tunesmith_layer_norm(int level, const float *x, const float *w, const float
 /// bits. `y` may alias `x`.
 void tunesmith_gelu(int level, const float *x, float *y, long n);
 
+/// C (m × n) += A (m × k) · B (k × n), row-major with row strides lda, ldb, ldc, without packing either
+/// matrix: for products with few rows (an LSTM's recurrent step: m = batch), where OpenBLAS spends more time
+/// copying B into its panel layout than multiplying. Each element of C adds its k products in order,
+/// c = c + a[i,p] · b[p,j], each product and sum rounded: the same bits at every level and for any m.
+void tunesmith_gemm_accumulate(int level, long m, long n, long k, const float *a, long lda, const float *b, long ldb,
+                               float *c, long ldc);
+
 #ifdef __cplusplus
 }
 #endif
