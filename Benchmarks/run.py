@@ -405,6 +405,9 @@ What each row measures (Benchmarks/README.md has more):
   with our read + note pairing), mido parses messages (compare with our event reader).
 - Neural: /work/shared/anchors/torch_ref.py's configurations on random tokens; sampling is 1024 tokens
   at batch 1 from token 60 after a 16-token warm-up. PyTorch runs with 2 threads in every row.
+  NeuralCore's OpenBLAS products use the kernels for this CPU unless OPENBLAS_CORETYPE names others (the
+  Machine section says which applied to this run); PyTorch uses MKL and oneDNN, which that variable does not
+  change. Benchmarks/neural/README.md has the training figures with both.
 - Compose, cold process: the release `compose` binary built by this package, timed as a whole process by
   time_cmd.py (median wall, max RSS), beside torch_compose.py (load the LSTM, sample 256 tokens, write MIDI).
 - Render: our render trims the tail and normalises; the CLI writes FluidSynth's full output. Both read the
