@@ -38,6 +38,7 @@ let model = try LSTMLanguageModel(configuration: config, seed: 0)
 
 switch args[1] {
 case "train", "train-blas":
+    TrainingMemory.keepFreedBlocksMapped()   // as `compose train` does
     let steps = args.count > 3 ? Int(args[3])! : 20
     let warmup = args.count > 4 ? Int(args[4])! : 3
     let (b, t) = (32, 128)

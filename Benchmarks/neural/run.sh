@@ -25,7 +25,10 @@ BIN=.build-neural/neural-bench
 mkdir -p .build-neural
 CPU_FLAGS=$(grep -o '"-target-cpu", "[a-z0-9-]*"' Package.swift | head -1 | tr -d '",' || true)
 echo "# NeuralCore flags: -Ounchecked ${CPU_FLAGS:-(baseline target)}"
-clang -O2 -c -I Sources/CNeuralKernels/include Sources/CNeuralKernels/*.c -o .build-neural/CNeuralKernels.o
+for c in Sources/CNeuralKernels/*.c; do   # the C kernels, one relocatable object
+    clang -O2 -c -I Sources/CNeuralKernels/include "$c" -o ".build-neural/$(basename "$c" .c).o"
+done
+ld -r .build-neural/MatrixVector.o .build-neural/TrainingMemory.o -o .build-neural/CNeuralKernels.o
 swiftc -Ounchecked $CPU_FLAGS -wmo -module-name NeuralBench -I Sources/COpenBLAS -I Sources/CNeuralKernels/include \
     -Xcc -I/usr/include/x86_64-linux-gnu/openblas-pthread \
     Sources/NeuralCore/*.swift .build-neural/CNeuralKernels.o Benchmarks/Sources/BenchSupport/LoadProbe.swift Benchmarks/neural/main.swift -o "$BIN"

@@ -24,11 +24,13 @@ BIN=.build-neural/transformer-bench
 mkdir -p .build-neural
 CPU_FLAGS=$(grep -o '"-target-cpu", "[a-z0-9-]*"' Package.swift | head -1 | tr -d '",' || true)
 echo "# NeuralCore flags: -Ounchecked ${CPU_FLAGS:-(baseline target)}"
-clang -O2 -c -I Sources/CNeuralKernels/include Sources/CNeuralKernels/*.c -o .build-neural/CNeuralKernels.o
+for c in Sources/CNeuralKernels/*.c; do   # the C kernels, one relocatable object
+    clang -O2 -c -I Sources/CNeuralKernels/include "$c" -o ".build-neural/$(basename "$c" .c).o"
+done
+ld -r .build-neural/MatrixVector.o .build-neural/TrainingMemory.o -o .build-neural/CNeuralKernels.o
 swiftc -Ounchecked $CPU_FLAGS -wmo -module-name TransformerBench -I Sources/COpenBLAS -I Sources/CNeuralKernels/include \
     -Xcc -I/usr/include/x86_64-linux-gnu/openblas-pthread \
     Sources/NeuralCore/*.swift .build-neural/CNeuralKernels.o Benchmarks/Sources/BenchSupport/LoadProbe.swift Benchmarks/neural/transformer/main.swift -o "$BIN"
-export GLIBC_TUNABLES=glibc.malloc.mmap_threshold=1073741824:glibc.malloc.trim_threshold=1073741824
 for r in $(seq 1 "$REPEATS"); do
     echo "# uptime: $(uptime)"; "$BIN" train 2
     echo "# uptime: $(uptime)"; "$BIN" train-blas 2   # whole batch, OpenBLAS's own threads (comparison)

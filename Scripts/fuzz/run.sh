@@ -41,7 +41,12 @@ build_module() {
     [ "$name" = NeuralCore ] && flags+=("${blas[@]}")
     swiftc "${flags[@]}" "Sources/$name"/*.swift -o "$archive"
     if [ "$name" = NeuralCore ]; then   # its C kernels (CNeuralKernels), linked beside the archive
-        clang -O2 -c -fsanitize=address -I Sources/CNeuralKernels/include Sources/CNeuralKernels/*.c -o "$lib/CNeuralKernels.o"
+        local c objects=()
+        for c in Sources/CNeuralKernels/*.c; do
+            clang -O2 -c -fsanitize=address -I Sources/CNeuralKernels/include "$c" -o "$lib/$(basename "$c" .c).o"
+            objects+=("$lib/$(basename "$c" .c).o")
+        done
+        ld -r "${objects[@]}" -o "$lib/CNeuralKernels.o"
     fi
 }
 

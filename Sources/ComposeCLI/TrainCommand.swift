@@ -68,6 +68,7 @@ struct Train: ParsableCommand {
 
     func run() throws {
         BLASThreads.set(threads)
+        TrainingMemory.keepFreedBlocksMapped()   // each step's activations reuse the last step's pages
         switch model {
         case .transformer: try trainTransformer()
         default: try trainLSTM()

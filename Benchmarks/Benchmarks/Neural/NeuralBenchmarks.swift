@@ -42,6 +42,7 @@ func trainingBenchmark(_ name: String, threads: Int, batch: Int, length: Int, se
         }
     }, setup: {
         BLASThreads.set(threads)
+        TrainingMemory.keepFreedBlocksMapped()   // as `compose train` does
         let step = try makeStep()
         let batches = randomBatches(count: 8, tokens: batch * (length + 1), vocabulary: 128)
         var next = 0

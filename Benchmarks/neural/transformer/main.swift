@@ -35,6 +35,7 @@ let sizes = "\"\(label) V\(config.vocabularySize) C\(config.width) L\(config.lay
 
 switch args[1] {
 case "train", "train-blas":
+    TrainingMemory.keepFreedBlocksMapped()   // as `compose train` does
     let steps = args.count > 3 ? Int(args[3])! : 20
     let warmup = args.count > 4 ? Int(args[4])! : 3
     let (b, t) = file == nil ? (16, 256) : (8, config.context)

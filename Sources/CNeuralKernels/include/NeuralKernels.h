@@ -54,6 +54,10 @@ void tunesmith_gelu(int level, const float *x, float *y, long n);
 void tunesmith_gemm_accumulate(int level, long m, long n, long k, const float *a, long lda, const float *b, long ldb,
                                float *c, long ldc);
 
+/// glibc only: mallopt(M_MMAP_THRESHOLD, 1 GiB) and mallopt(M_TRIM_THRESHOLD, 1 GiB), so the blocks a training
+/// step frees stay mapped for the next step. Returns 1 when both were accepted, 0 otherwise (or not glibc).
+int tunesmith_keep_freed_blocks_mapped(void);
+
 #ifdef __cplusplus
 }
 #endif
