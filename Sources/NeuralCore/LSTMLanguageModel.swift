@@ -44,13 +44,24 @@ public struct LSTMLanguageModel: Sendable {
 
         /// Every parameter's state_dict name and shape, in state_dict order.
         public var parameterShapes: [(name: String, shape: [Int])] {
+            var out: [(name: String, shape: [Int])] = []
+            forEachParameterShape { name, shape in out.append((name, shape)) }
+            return out
+        }
+
+        /// Calls `body` with each parameter's name and shape in state_dict order, stopping at its first error
+        /// (a loader stops at the first wrong tensor, whatever layer count a file claims).
+        public func forEachParameterShape<E: Error>(_ body: (_ name: String, _ shape: [Int]) throws(E) -> Void) throws(E) {
             let (v, e, h) = (vocabularySize, embeddingSize, hiddenSize)
-            var out: [(String, [Int])] = [("embed.weight", [v, e])]
+            try body("embed.weight", [v, e])
             for k in 0..<layerCount {
-                out += [("lstm.weight_ih_l\(k)", [4 * h, k == 0 ? e : h]), ("lstm.weight_hh_l\(k)", [4 * h, h]),
-                        ("lstm.bias_ih_l\(k)", [4 * h]), ("lstm.bias_hh_l\(k)", [4 * h])]
+                try body("lstm.weight_ih_l\(k)", [4 * h, k == 0 ? e : h])
+                try body("lstm.weight_hh_l\(k)", [4 * h, h])
+                try body("lstm.bias_ih_l\(k)", [4 * h])
+                try body("lstm.bias_hh_l\(k)", [4 * h])
             }
-            return out + [("head.weight", [v, h]), ("head.bias", [v])]
+            try body("head.weight", [v, h])
+            try body("head.bias", [v])
         }
     }
 

@@ -39,6 +39,9 @@ public struct SafetensorsFile: Sendable {
     public var metadata: [String: String]
     /// Every tensor's header entry by name.
     public var entries: [String: Entry]
+    /// The largest dimension of any tensor in the file (0 without tensors): a bound for any model size a
+    /// file's metadata may claim, since every size is some tensor's dimension.
+    public var largestDimension: Int { entries.values.lazy.flatMap(\.shape).max() ?? 0 }
     private var source: Source
 
     /// Reads and validates the header of the file at `path`; tensors are read when asked for.

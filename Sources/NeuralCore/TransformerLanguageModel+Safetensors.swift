@@ -50,6 +50,12 @@ extension TransformerLanguageModel {
         func size(_ key: String, _ fallback: () throws(NeuralCoreError) -> Int) throws(NeuralCoreError) -> Int {
             guard let text = meta[key] else { return try fallback() }
             guard let v = Int(text), v > 0 else { throw .invalidMetadata(path: path, key: key, value: text, reason: "must be a positive integer") }
+            // every size is some tensor's dimension: a larger claim is refused before anything is sized by it
+            // (a layer count is not: the tensors are read in order and the first missing one is named)
+            if key != "layers", v > file.largestDimension {
+                throw .invalidMetadata(path: path, key: key, value: text,
+                                       reason: "is larger than every dimension of the file's tensors (at most \(file.largestDimension))")
+            }
             return v
         }
         func dim(_ name: String, _ axis: Int) throws(NeuralCoreError) -> Int {
@@ -74,7 +80,7 @@ extension TransformerLanguageModel {
             throw .invalidMetadata(path: path, key: "config", value: nil, reason: error.description)
         }
         var pairs: [(String, Tensor)] = []
-        for (name, shape) in config.parameterShapes {
+        try config.forEachParameterShape { (name, shape) throws(NeuralCoreError) in   // stops at the first missing or wrong tensor
             pairs.append((name, try file.floatTensor(name, shape: shape)))
         }
         let expected = Set(config.parameterShapes.map(\.name))

@@ -50,15 +50,29 @@ public struct TransformerLanguageModel: Sendable {
 
         /// Every parameter's state_dict name and shape, in state_dict order.
         public var parameterShapes: [(name: String, shape: [Int])] {
+            var out: [(name: String, shape: [Int])] = []
+            forEachParameterShape { name, shape in out.append((name, shape)) }
+            return out
+        }
+
+        /// Calls `body` with each parameter's name and shape in state_dict order, stopping at its first error
+        /// (a loader stops at the first wrong tensor, whatever layer count a file claims).
+        public func forEachParameterShape<E: Error>(_ body: (_ name: String, _ shape: [Int]) throws(E) -> Void) throws(E) {
             let (v, c, f) = (vocabularySize, width, feedForwardSize)
-            var out: [(String, [Int])] = [("tok.weight", [v, c]), ("pos.weight", [context, c])]
+            try body("tok.weight", [v, c])
+            try body("pos.weight", [context, c])
             for k in 0..<layerCount {
                 let p = "blocks.\(k)."
-                out += [(p + "ln1.weight", [c]), (p + "ln1.bias", [c]), (p + "qkv.weight", [3 * c, c]), (p + "qkv.bias", [3 * c]),
-                        (p + "proj.weight", [c, c]), (p + "proj.bias", [c]), (p + "ln2.weight", [c]), (p + "ln2.bias", [c]),
-                        (p + "fc1.weight", [f, c]), (p + "fc1.bias", [f]), (p + "fc2.weight", [c, f]), (p + "fc2.bias", [c])]
+                for (name, shape) in [("ln1.weight", [c]), ("ln1.bias", [c]), ("qkv.weight", [3 * c, c]), ("qkv.bias", [3 * c]),
+                                      ("proj.weight", [c, c]), ("proj.bias", [c]), ("ln2.weight", [c]), ("ln2.bias", [c]),
+                                      ("fc1.weight", [f, c]), ("fc1.bias", [f]), ("fc2.weight", [c, f]), ("fc2.bias", [c])] {
+                    try body(p + name, shape)
+                }
             }
-            return out + [("ln_f.weight", [c]), ("ln_f.bias", [c]), ("head.weight", [v, c]), ("head.bias", [v])]
+            try body("ln_f.weight", [c])
+            try body("ln_f.bias", [c])
+            try body("head.weight", [v, c])
+            try body("head.bias", [v])
         }
     }
 
