@@ -3,12 +3,12 @@
 //   transformer-bench train THREADS [STEPS] [WARMUP] [FILE]   training tokens/s, one JSON line
 //   transformer-bench gen THREADS [TOKENS] [FILE]             batch-1 KV-cached sampling tokens/s, one JSON line;
 //                                                             THREADS step the sequence (TransformerGenerator's `threads`);
-//                                                             the re-prefill's OpenBLAS products use NEURAL_BENCH_BLAS_THREADS (default THREADS)
+//                                                             stepping uses no OpenBLAS; it runs on 1 thread (NEURAL_BENCH_BLAS_THREADS)
 //
 // Without FILE: torch_ref.py's configuration (vocab 128, d_model 192, 4 layers × 4 heads, FF 768, context 256),
 // training at batch 16 × 256 with AdamW lr 3e-4 (torch defaults, no clipping) on random tokens; sampling 1024
-// tokens at temperature 1 from token 60 after a warm-up (at least 16 tokens and 0.3 s), re-filling the cache from the last 128
-// tokens when it is full (torch_ref.py's tf_kvcache). With FILE (a model written by compose train), that
+// tokens at temperature 1 from token 60 after a warm-up (at least 16 tokens and 0.3 s), going on from the last 128
+// tokens when the cache is full (torch_ref.py's tf_kvcache; TransformerGenerator fills a shadow cache for it). With FILE (a model written by compose train), that
 // model's sizes, training at batch 8 × its context.
 // Every line records other_procs_cpu_share (other processes' share of the machine's CPU while timed, from
 // /proc/stat, as torch_ref.py computes it) and cpu_s (this process's user + system CPU seconds while timed),
