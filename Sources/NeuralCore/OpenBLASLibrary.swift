@@ -6,16 +6,17 @@ import Glibc
 /// OpenBLAS, opened with `dlopen` on the first matrix product, after choosing its kernels.
 ///
 /// Why: Debian's OpenBLAS 0.3.21 (a DYNAMIC_ARCH build) picks its kernels from the CPU model when it is
-/// loaded, and it does not know AMD Zen 4/5: on this project's machines (EPYC, CPU family 26, with
-/// AVX-512) it falls back to its Haswell (AVX2) kernels. Its own AVX-512 kernels run there and are much
-/// faster (single-thread sgemm, CPU time, `Scripts/neural/blas_kernels.sh`, Haswell → Cooperlake: 96 → 141
-/// GFLOP/s at 32×1024×256, 85 → 137 at 4096×1024×128, 115 → 202 at 256×1024×4096; one LSTM training step of
-/// torch_ref.py's configuration: 5.8 → 3.8 s of CPU for 20 steps). OpenBLAS reads the choice from
-/// `OPENBLAS_CORETYPE` when it is loaded, so the library cannot be linked (it would load before
-/// `main`): it is opened here instead, with `OPENBLAS_CORETYPE` set for that moment when the caller has
-/// not set it and the CPU is an AMD one with AVX-512 (Cooperlake kernels when it has AVX-512 BF16,
-/// else SkylakeX). Intel CPUs, CPUs without AVX-512, and any explicit `OPENBLAS_CORETYPE` are left to
-/// OpenBLAS. Results still match the naive product and PyTorch in the tests.
+/// loaded, and it does not know CPUs newer than itself. On this project's machines it fell back twice:
+/// to its Haswell (AVX2) kernels on AMD EPYC of CPU family 26 (Zen 5, AVX-512), and to Prescott, its SSE3
+/// kernels, on an Intel Xeon of family 6 model 207 (Emerald Rapids, AVX-512). Its own AVX-512 kernels run
+/// on both and are much faster (single-thread sgemm, CPU time, `Scripts/neural/blas_kernels.sh`, Haswell →
+/// Cooperlake on the EPYC: 96 → 141 GFLOP/s at 32×1024×256, 85 → 137 at 4096×1024×128, 115 → 202 at
+/// 256×1024×4096; one transformer training step of torch_ref.py's configuration on the Xeon, 2 row groups:
+/// 1.69 s with Prescott, 0.36 s with Cooperlake). OpenBLAS reads the choice from `OPENBLAS_CORETYPE` when it
+/// is loaded, so the library cannot be linked (it would load before `main`): it is opened here instead, with
+/// `OPENBLAS_CORETYPE` set for that moment, unless the caller has set it, to the kernel family OpenBLAS
+/// itself gives a CPU it knows with the same instruction sets (`preferredCoreType`). Results still match
+/// the naive product and PyTorch in the tests.
 @usableFromInline
 struct OpenBLASLibrary: @unchecked Sendable {
     // @unchecked: immutable C function pointers into a library that is never unloaded.
@@ -70,12 +71,22 @@ struct OpenBLASLibrary: @unchecked Sendable {
         throw .io(path: names[0], reason: "cannot open OpenBLAS (\(reasons.joined(separator: "; "))); install it with Scripts/setup.sh or apt-get install libopenblas0-pthread")
     }
 
-    /// The OpenBLAS kernel family to ask for on this CPU, or nil to let OpenBLAS decide.
+    /// The OpenBLAS kernel family to ask for on this CPU, or nil to let OpenBLAS decide: by instruction sets,
+    /// as OpenBLAS 0.3.21 chooses for the CPUs it knows — Cooperlake with AVX-512 (F, CD, BW, DQ, VL) and
+    /// AVX-512 BF16, SkylakeX with AVX-512 alone, and with AVX2 and FMA only, Zen on AMD and Haswell on Intel.
+    /// Other CPUs (and other vendors) are left to OpenBLAS.
     static func preferredCoreType() -> String? {
-        guard let info = CPUInfo.current, info.vendor == "AuthenticAMD" else { return nil }
+        guard let info = CPUInfo.current else { return nil }
+        return preferredCoreType(vendor: info.vendor, flags: info.flags)
+    }
+
+    /// `preferredCoreType()` for a CPU with this vendor id and these /proc/cpuinfo flags.
+    static func preferredCoreType(vendor: String, flags: Set<String>) -> String? {
+        guard vendor == "AuthenticAMD" || vendor == "GenuineIntel" else { return nil }
         let avx512 = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
-        guard avx512.allSatisfy(info.flags.contains) else { return nil }
-        return info.flags.contains("avx512_bf16") ? "Cooperlake" : "SkylakeX"
+        if avx512.allSatisfy(flags.contains) { return flags.contains("avx512_bf16") ? "Cooperlake" : "SkylakeX" }
+        guard flags.contains("avx2") && flags.contains("fma") else { return nil }
+        return vendor == "AuthenticAMD" ? "Zen" : "Haswell"
     }
 }
 
