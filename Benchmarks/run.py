@@ -12,7 +12,7 @@ the same thing:
     formats   FormatBenchmarks: midi-read(-notes),     midi_parse_ref.py --libs symusic,mido
               midi-write, abc-parse, tokenize
     neural    NeuralBenchmarks: lstm-train-1t/2t/      torch_ref.py --only lstm:train, lstm:gen,
-              2shards, lstm-sample(-2t, -sgemv),       transformer:train, transformer:gen_kvcache (2 threads)
+              2shards, lstm-sample(-2t, -simd, -sgemv),       transformer:train, transformer:gen_kvcache (2 threads)
               transformer-train-2t/2shards,
               transformer-sample-kvcache(-2t)
     compose   ComposeBenchmarks (library call), and    time_cmd.py -- python torch_compose.py
@@ -319,7 +319,7 @@ def main():
 
     # 2. Neural core, beside PyTorch (2 threads each).
     nn = ours(s, "NeuralBenchmarks", ["lstm-train-1t", "lstm-train-2t", "lstm-train-2shards", "lstm-sample", "lstm-sample-2t",
-                                      "lstm-sample-sgemv", "transformer-train-2t", "transformer-train-2shards", "transformer-sample-kvcache",
+                                      "lstm-sample-simd", "lstm-sample-sgemv", "transformer-train-2t", "transformer-train-2shards", "transformer-sample-kvcache",
                                       "transformer-sample-kvcache-2t"])
     lstm_train, lstm_gen = torch(s, "lstm:train"), torch(s, "lstm:gen")
     tf_train, tf_gen = torch(s, "transformer:train"), torch(s, "transformer:gen_kvcache")
@@ -329,8 +329,8 @@ def main():
         table.add(f"LSTM training, {label} (V128 E128 2×256, batch 32×128, Adam; 1 → 2 threads: {t.value / t1.value:.2f}×)",
                   t, lstm_train, faster(t, lstm_train), "≥ 1.0× PyTorch (issue 3)", faster(t, lstm_train) >= 1.0)
     table.add("LSTM training, 1 thread", t1)
-    for name, label in [("lstm-sample", "SIMD, 1 thread"), ("lstm-sample-2t", "SIMD, 2 threads"),
-                        ("lstm-sample-sgemv", "OpenBLAS sgemv, 1 thread")]:
+    for name, label in [("lstm-sample", "C kernels, 1 thread"), ("lstm-sample-2t", "C kernels, 2 threads"),
+                        ("lstm-sample-simd", "Swift SIMD loop, 1 thread"), ("lstm-sample-sgemv", "OpenBLAS sgemv, 1 thread")]:
         g = ordo_figure(nn, name, "tokens_s", 1, "tokens/s")
         table.add(f"LSTM batch-1 sampling, {label}", g, lstm_gen, faster(g, lstm_gen),
                   "≥ 20× PyTorch and ≥ 19,000 tokens/s (issue 3)", faster(g, lstm_gen) >= 20 and g.value >= 19000)

@@ -3,7 +3,8 @@
 // tokens after a warm-up of at least 16 tokens and 0.3 s). Compiled together with Sources/NeuralCore by run.sh.
 //
 //   neural-bench train|train-blas THREADS [STEPS] [WARMUP]   one JSON line (THREADS shards, or OpenBLAS threads)
-//   neural-bench gen|gen-blas THREADS [TOKENS]      one JSON line (the SIMD loop, or OpenBLAS sgemv), THREADS
+//   neural-bench gen|gen-simd|gen-blas THREADS [TOKENS]   one JSON line (the C kernels, the Swift SIMD loop, or
+//                                                   OpenBLAS sgemv), THREADS
 //                                                   stepping the one sequence (LSTMGenerator's `threads`)
 //
 // Like torch_ref.py it records other_procs_cpu_share (other processes' share of the machine's CPU
@@ -73,9 +74,9 @@ case "train", "train-blas":
         print("check failed: loss \(loss) is not near ln 128")
         exit(1)
     }
-case "gen", "gen-blas":
+case "gen", "gen-simd", "gen-blas":
     let count = args.count > 3 ? Int(args[3])! : 1024
-    let kernel: MatrixVector.Kernel = args[1] == "gen" ? .simd : .blas
+    let kernel: MatrixVector.Kernel = args[1] == "gen" ? .dispatched : args[1] == "gen-simd" ? .simd : .blas
     BLASThreads.set(1)  // sampling uses no BLAS: its idle threads would only compete with the stepping threads
     var generator = LSTMGenerator(model: model, kernel: kernel, threads: threads)
     var warm = Xoshiro256StarStar(seed: 1)

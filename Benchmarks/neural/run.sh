@@ -6,8 +6,8 @@
 # Builds Benchmarks/neural/main.swift together with Sources/NeuralCore (one module, -Ounchecked,
 # whole-module) into .build-neural/neural-bench, then alternates, REPEATS times each (default 3):
 #   neural-bench train 1|2 (the batch in 1 or 2 row groups on as many threads, as compose train does),
-#   neural-bench train-blas 2 (whole batch, OpenBLAS's threads), neural-bench gen 1|2 (SIMD matrix-vector,
-#   1 or 2 threads stepping the sequence), neural-bench gen-blas 1 (sgemv),
+#   neural-bench train-blas 2 (whole batch, OpenBLAS's threads), neural-bench gen 1|2 (the C matrix-vector
+#   kernels, 1 or 2 threads stepping the sequence), neural-bench gen-simd 1 (the Swift SIMD loop), gen-blas 1 (sgemv),
 #   /work/venv/bin/python /work/shared/anchors/torch_ref.py --only lstm:train|lstm:gen --repeats 1 --threads 2
 # printing `uptime` before each so the load is on record (the machine is shared).
 # Like torch_ref.py, each of our measurements is repeated until it is quiet (other processes used
@@ -42,6 +42,7 @@ for r in $(seq 1 "$REPEATS"); do
     for threads in 1 2; do
         echo "# uptime: $(uptime)"; "$BIN" gen "$threads"
     done
+    echo "# uptime: $(uptime)"; "$BIN" gen-simd 1
     echo "# uptime: $(uptime)"; "$BIN" gen-blas 1
     echo "# uptime: $(uptime)"
     "$PY" /work/shared/anchors/torch_ref.py --only lstm:gen --repeats 1 --max-attempts "$NEURAL_BENCH_ATTEMPTS" --threads 2 | grep '"bench"'

@@ -1,9 +1,10 @@
 /// Batch-1 autoregressive stepping of an LSTM language model, carrying (h, c) per layer.
 ///
 /// Built for speed: layer 0's input projection is folded into a (V, 4H) table (embedding · W_ih0ᵀ +
-/// b_ih0 + b_hh0, see `inputTable`), every other product is a matrix-vector product (by default the
-/// hand-written SIMD loop, which measured faster here than OpenBLAS sgemv at these sizes; see
-/// Benchmarks/neural), and all buffers are allocated once, so a step allocates nothing.
+/// b_ih0 + b_hh0, see `inputTable`), every other product is a matrix-vector product (by default the C
+/// kernels of `MatrixVector.dispatched` at the best level the CPU runs, which give the same bits on every
+/// level and measured faster than the Swift SIMD loop and OpenBLAS sgemv; see Benchmarks/neural), and all
+/// buffers are allocated once, so a step allocates nothing.
 ///
 /// With `threads: 2` the hidden units are split between the caller and a persistent worker thread:
 /// each owns the rows j, H+j, 2H+j, 3H+j of its units j (stored next to each other, so its gate
@@ -36,13 +37,20 @@ public struct LSTMGenerator: Sendable {
     /// The logits (V) after the last `step`.
     public private(set) var logits: [Float]
     private var sampler: TokenSampler
-    private let kernel: MatrixVector.Kernel
+    /// The matrix-vector product.
+    public let kernel: MatrixVector.Kernel
+    /// The instruction-set level of the C kernels when `kernel` is `.dispatched` (it changes the speed, never
+    /// the results).
+    public let kernelLevel: MatrixVector.Level
     private let team: SteppingTeam
 
-    /// Prepares stepping for `model` from a zero state; `kernel` picks the matrix-vector product and
-    /// `threads` (1 or 2) how many threads step one sequence.
-    public init(model: LSTMLanguageModel, kernel: MatrixVector.Kernel = .simd, threads: Int = 1) {
+    /// Prepares stepping for `model` from a zero state; `kernel` picks the matrix-vector product (for
+    /// `.dispatched`, at `kernelLevel`, by default the best this CPU runs) and `threads` (1 or 2) how many
+    /// threads step one sequence.
+    public init(model: LSTMLanguageModel, kernel: MatrixVector.Kernel = .dispatched, threads: Int = 1,
+                kernelLevel: MatrixVector.Level = .available) {
         self.kernel = kernel
+        self.kernelLevel = min(kernelLevel, .available)
         let c = model.configuration
         configuration = c
         let (h, v) = (c.hiddenSize, c.vocabularySize)
@@ -52,7 +60,6 @@ public struct LSTMGenerator: Sendable {
         units = team.split(h, multiple: 8)
         headRows = team.split(v)
         let order = Self.partOrder(units, hidden: h)
-        let l0 = model.lstmLayer(0)
         let table = Self.inputTable(model)  // (V, 4H)
         var w: [Float] = []
         for row in 0..<v { w += order.map { table[row * g4 + $0] } }
@@ -130,17 +137,17 @@ public struct LSTMGenerator: Sendable {
         }
         let (h, layers, v) = (configuration.hiddenSize, configuration.layerCount, configuration.vocabularySize)
         let g4 = 4 * h
-        let (kernel, team, units, headRows) = (self.kernel, self.team, self.units, self.headRows)
+        let (kernel, level, team, units, headRows) = (self.kernel, self.kernelLevel, self.team, self.units, self.headRows)
         let (offsets, headOffset) = (layerOffsets, self.headOffset)
         let (cur, nxt) = (parity, 1 - parity)
         let (inputs, outputs) = (inputOffsets[cur], hiddenOffsets[nxt])
         // y (rows) = W (rows, columns) · x + bias, with the chosen kernel
         func product(_ w: UnsafePointer<Float>, rows: Int, columns: Int, vector: UnsafePointer<Float>,
                      bias: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
-            if kernel == .blas {
-                MatrixVector.blas(w, rows: rows, columns: columns, vector: vector, bias: bias, into: y)
-            } else {
-                MatrixVector.multiply(w, rows: rows, columns: columns, vector: vector, bias: bias, into: y)
+            switch kernel {
+            case .dispatched: MatrixVector.dispatched(w, rows: rows, columns: columns, vector: vector, bias: bias, into: y, level: level)
+            case .simd: MatrixVector.multiply(w, rows: rows, columns: columns, vector: vector, bias: bias, into: y)
+            case .blas: MatrixVector.blas(w, rows: rows, columns: columns, vector: vector, bias: bias, into: y)
             }
         }
         weights.withUnsafeBufferPointer { wb in

@@ -9,8 +9,10 @@ public enum MatrixVector {
     public enum Kernel: Sendable, Equatable {
         /// OpenBLAS `cblas_sgemv`.
         case blas
-        /// The portable SIMD loop `multiply`.
+        /// The portable SIMD loop `multiply` (compiled for the package's target, baseline SSE2 on x86-64).
         case simd
+        /// The C kernels (`dispatched`) at the generator's `Level`: the same bits on every level.
+        case dispatched
     }
 
     /// y (rows) = W (rows, columns) · x (columns) + bias (rows) through OpenBLAS; `bias` may alias `y`.

@@ -1,7 +1,7 @@
 import Testing
 @testable import NeuralCore
 
-@Test(arguments: [MatrixVector.Kernel.blas, .simd])
+@Test(arguments: [MatrixVector.Kernel.blas, .simd, .dispatched])
 func steppingOneTokenAtATimeMatchesTheFullForward(kernel: MatrixVector.Kernel) throws {
     let m = try LSTMLanguageModel(configuration: tinyConfig, seed: 8)
     let tokens = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3]
@@ -37,14 +37,26 @@ func steppingOneTokenAtATimeMatchesTheFullForward(kernel: MatrixVector.Kernel) t
 }
 
 /// The stepping before the weights were stored in part order: [W_ih | W_hh] of each upper layer applied to
-/// [h_{k−1}; h_k] with `MatrixVector.multiply`, written out plainly as the reference the generator must equal bit for bit.
+/// [h_{k−1}; h_k] with the kernel's product over whole matrices (`MatrixVector.multiply` for `.simd`, the C
+/// kernel at the baseline level for `.dispatched`), written out plainly as the reference the generator must
+/// equal bit for bit.
 private struct ReferenceLSTMStepper {
     let model: LSTMLanguageModel
+    let kernel: MatrixVector.Kernel
     var h: [Float], c: [Float]
-    init(model: LSTMLanguageModel) {
+    init(model: LSTMLanguageModel, kernel: MatrixVector.Kernel) {
         self.model = model
+        self.kernel = kernel
         h = [Float](repeating: 0, count: model.configuration.layerCount * model.configuration.hiddenSize)
         c = h
+    }
+
+    func multiply(_ w: [Float], rows: Int, columns: Int, vector x: [Float], bias: [Float], into y: inout [Float]) {
+        if kernel == .dispatched {
+            MatrixVector.dispatched(w, rows: rows, columns: columns, vector: x, bias: bias, into: &y, level: .baseline)
+        } else {
+            MatrixVector.multiply(w, rows: rows, columns: columns, vector: x, bias: bias, into: &y)
+        }
     }
 
     mutating func step(_ token: Int) -> [Float] {
@@ -60,7 +72,7 @@ private struct ReferenceLSTMStepper {
                 for j in 0..<(4 * n) { gates[j] = table[token * 4 * n + j] }
                 let hk = Array(h[0..<n])
                 let pre = gates
-                MatrixVector.multiply(l.weightHH.data, rows: 4 * n, columns: n, vector: hk, bias: pre, into: &gates)
+                multiply(l.weightHH.data, rows: 4 * n, columns: n, vector: hk, bias: pre, into: &gates)
             } else {
                 var cat: [Float] = []
                 for r in 0..<(4 * n) {
@@ -69,7 +81,7 @@ private struct ReferenceLSTMStepper {
                 }
                 let bias = zip(l.biasIH.data, l.biasHH.data).map(+)
                 let x = Array(h[((k - 1) * n)..<((k + 1) * n)])
-                MatrixVector.multiply(cat, rows: 4 * n, columns: 2 * n, vector: x, bias: bias, into: &gates)
+                multiply(cat, rows: 4 * n, columns: 2 * n, vector: x, bias: bias, into: &gates)
             }
             gates.withUnsafeMutableBufferPointer { g in
                 c.withUnsafeMutableBufferPointer { cp in
@@ -81,18 +93,20 @@ private struct ReferenceLSTMStepper {
             }
         }
         let top = Array(h[((cfg.layerCount - 1) * n)...])
-        MatrixVector.multiply(model.parameters["head.weight"].data, rows: v, columns: n, vector: top,
+        multiply(model.parameters["head.weight"].data, rows: v, columns: n, vector: top,
                               bias: model.parameters["head.bias"].data, into: &logits)
         return logits
     }
 }
 
-@Test(arguments: [(hidden: 8, layers: 2), (hidden: 20, layers: 3), (hidden: 24, layers: 1)])
-func oneAndTwoThreadsEqualTheReferenceStepBitForBit(hidden: Int, layers: Int) throws {
+@Test(arguments: [(hidden: 8, layers: 2), (hidden: 20, layers: 3), (hidden: 24, layers: 1), (hidden: 40, layers: 2)],
+      [MatrixVector.Kernel.simd, .dispatched])
+func oneAndTwoThreadsEqualTheReferenceStepBitForBit(sizes: (hidden: Int, layers: Int), kernel: MatrixVector.Kernel) throws {
+    let (hidden, layers) = sizes
     let config = LSTMLanguageModel.Configuration(vocabularySize: 13, embeddingSize: 6, hiddenSize: hidden, layerCount: layers, dropout: 0)
     let m = try LSTMLanguageModel(configuration: config, seed: UInt64(hidden))
-    var reference = ReferenceLSTMStepper(model: m)
-    var one = LSTMGenerator(model: m), two = LSTMGenerator(model: m, threads: 2)
+    var reference = ReferenceLSTMStepper(model: m, kernel: kernel)
+    var one = LSTMGenerator(model: m, kernel: kernel), two = LSTMGenerator(model: m, kernel: kernel, threads: 2)
     #expect(two.threads == 2)
     var rng = Xoshiro256StarStar(seed: 4)
     for t in 0..<40 {
@@ -116,5 +130,24 @@ func oneAndTwoThreadsEqualTheReferenceStepBitForBit(hidden: Int, layers: Int) th
         return try first + g.generate(prompt: [3], count: 100, using: &rng)
     }
     #expect(try sample(threads: 2, kernel: .simd) == (try sample(threads: 1, kernel: .simd)))
+    #expect(try sample(threads: 2, kernel: .dispatched) == (try sample(threads: 1, kernel: .dispatched)))
     #expect(try sample(threads: 2, kernel: .blas).allSatisfy { (0..<11).contains($0) })
+}
+
+/// The C kernels' levels change the speed of stepping, never a logit: 1 and 2 threads at every level the CPU
+/// runs give the same bits as the baseline level on one thread.
+@Test func everyKernelLevelStepsTheLSTMBitIdentically() throws {
+    let config = LSTMLanguageModel.Configuration(vocabularySize: 37, embeddingSize: 12, hiddenSize: 48, layerCount: 2, dropout: 0)
+    let m = try LSTMLanguageModel(configuration: config, seed: 21)
+    let levels = MatrixVector.Level.allCases.filter { $0 <= .available }
+    var generators = levels.flatMap { level in [1, 2].map { LSTMGenerator(model: m, threads: $0, kernelLevel: level) } }
+    #expect(generators.map(\.kernelLevel) == levels.flatMap { [$0, $0] })
+    var rng = Xoshiro256StarStar(seed: 8)
+    for t in 0..<60 {
+        let token = Int(rng.next() % 37)
+        for i in generators.indices { try generators[i].step(token: token) }
+        for g in generators.dropFirst() {
+            #expect(g.logits == generators[0].logits, "step \(t) at \(g.kernelLevel), \(g.threads) thread(s)")
+        }
+    }
 }

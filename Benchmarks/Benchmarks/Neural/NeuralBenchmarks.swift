@@ -89,8 +89,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    for (name, kernel, threads) in [("lstm-sample", MatrixVector.Kernel.simd, 1), ("lstm-sample-2t", .simd, 2),
-                                    ("lstm-sample-sgemv", .blas, 1)] {
+    for (name, kernel, threads) in [("lstm-sample", MatrixVector.Kernel.dispatched, 1), ("lstm-sample-2t", .dispatched, 2),
+                                    ("lstm-sample-simd", .simd, 1), ("lstm-sample-sgemv", .blas, 1)] {
         samplingBenchmark(name, threads: threads) {
             let model = try LSTMLanguageModel(configuration: .init(), seed: 0)
             var generator = LSTMGenerator(model: model, kernel: kernel, threads: threads)
