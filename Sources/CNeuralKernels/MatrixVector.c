@@ -5,6 +5,8 @@
 //   s = ((acc[0..8] + acc[8..16]) halved twice more, then lane 0 + lane 1);  s = s + W[r, j] * x[j] for the tail
 //   y[r] = bias[r] + s
 // Only how many rows share one pass over x (the block) changes with the level, to fit its registers.
+// The gemm at the end fuses its multiply-adds explicitly (__builtin_elementwise_fma) at the AVX2 and AVX-512
+// levels; nothing else is contracted.
 #include "NeuralKernels.h"
 
 #pragma clang fp contract(off)
@@ -141,9 +143,8 @@ INLINE f16v exp16(f16v v) {
     return p * (f16v)bits;
 }
 
-// gelu(x) lane by lane as NeuralCore's GELU.forward: ½ v (1 + erf(v / √2)), erf by A&S 7.1.26.
-INLINE f16v gelu16(f16v v) {
-    const f16v x = v * 0.70710678118654752f;
+// erf(x) lane by lane as NeuralCore's GELU.erf: Abramowitz & Stegun 7.1.26 on exp16.
+INLINE f16v erf16(f16v x) {
     const f16v a = x < 0 ? -x : x;
     const f16v at = 0.3275911f * a;
     const f16v t = 1.0f / (1.0f + at);
@@ -157,10 +158,44 @@ INLINE f16v gelu16(f16v v) {
     const f16v pt = p * t;
     const f16v pte = pt * e;
     const f16v y = 1.0f - pte;
-    const f16v erf = x < 0 ? -y : y;
+    return x < 0 ? -y : y;
+}
+
+// gelu(x) lane by lane as NeuralCore's GELU.forward: ½ v (1 + erf(v / √2)).
+INLINE f16v gelu16(f16v v) {
+    const f16v erf = erf16(v * 0.70710678118654752f);
     const f16v half = 0.5f * v;
     const f16v one = 1.0f + erf;
     return half * one;
+}
+
+// dy · gelu′(v) lane by lane as NeuralCore's GELU.backward: gelu′(v) = Φ(v) + v φ(v), Φ(v) = ½ (1 + erf(v / √2)),
+// φ(v) = e^(−v²/2) / √(2π).
+INLINE f16v gelu_backward16(f16v v, f16v dy) {
+    const f16v erf = erf16(v * 0.70710678118654752f);
+    const f16v one = 1.0f + erf;
+    const f16v cdf = 0.5f * one;
+    const f16v halfNegative = -0.5f * v;
+    const f16v square = halfNegative * v;
+    const f16v pdf = exp16(square) * 0.3989422804014327f;
+    const f16v slope = v * pdf;
+    const f16v derivative = cdf + slope;
+    return dy * derivative;
+}
+
+INLINE void gelu_backward(const float *dy, const float *x, float *dx, long n) {
+    long j = 0;
+    for (; j + 16 <= n; j += 16) {
+        const f16v out = gelu_backward16(load16(x + j), load16(dy + j));
+        __builtin_memcpy(dx + j, &out, sizeof out);
+    }
+    if (j < n) {   // the last lanes through zero-padded vectors
+        f16v v = (f16v)0, d = (f16v)0;
+        __builtin_memcpy(&v, x + j, (unsigned long)(n - j) * sizeof(float));
+        __builtin_memcpy(&d, dy + j, (unsigned long)(n - j) * sizeof(float));
+        const f16v out = gelu_backward16(v, d);
+        __builtin_memcpy(dx + j, &out, (unsigned long)(n - j) * sizeof(float));
+    }
 }
 
 INLINE void gelu(const float *x, float *y, long n) {
@@ -177,65 +212,74 @@ INLINE void gelu(const float *x, float *y, long n) {
     }
 }
 
-// C[0..<MR, 0..<16·NC] += A[0..<MR, 0..<k] · B[0..<k, 0..<16·NC]: MR × NC sums of 16 lanes held in registers.
-INLINE void gemm_block(long k, const float *a, long lda, const float *b, long ldb, float *c, long ldc, int MR, int NC) {
+// C[0..<MR, 16·q ..< 16·(q + NC)] += A[0..<MR, 0..<k] · B[0..<k, same columns], with B in panels
+// (tunesmith_gemm_pack): panel q holds columns 16q ..< 16q + 16 as k rows of 16 floats, one after another, so
+// a block reads each of its NC panels front to back (rows of B itself, 1-4 KB apart, fall in the same few L1
+// sets). MR × NC sums of 16 lanes held in registers; `width` (1-16) is how many of the last chunk's lanes are
+// columns of C (the packed lanes past n are zero and their sums are not stored). With `fused`, each step is
+// one fused multiply-add, c = fma(a, b, c); without, c = c + a · b, rounded twice.
+INLINE void gemm_block(long k, const float *a, long lda, const float *panels, long panelSize, float *c, long ldc,
+                       int MR, int NC, int width, int fused) {
     f16v acc[8][2];
 #pragma clang loop unroll(full)
     for (int i = 0; i < MR; i++)
 #pragma clang loop unroll(full)
-        for (int q = 0; q < NC; q++) acc[i][q] = load16(c + i * ldc + 16 * q);
+        for (int q = 0; q < NC; q++) {
+            acc[i][q] = (f16v)0;
+            __builtin_memcpy(&acc[i][q], c + i * ldc + 16 * q, (unsigned long)width * sizeof(float));
+        }
     for (long p = 0; p < k; p++) {
         f16v bv[2];
 #pragma clang loop unroll(full)
-        for (int q = 0; q < NC; q++) bv[q] = load16(b + p * ldb + 16 * q);
+        for (int q = 0; q < NC; q++) bv[q] = load16(panels + q * panelSize + p * 16);
 #pragma clang loop unroll(full)
         for (int i = 0; i < MR; i++) {
             const float s = a[i * lda + p];
 #pragma clang loop unroll(full)
             for (int q = 0; q < NC; q++) {
-                const f16v product = s * bv[q];
-                acc[i][q] = acc[i][q] + product;
+                if (fused) {
+                    acc[i][q] = __builtin_elementwise_fma((f16v)s, bv[q], acc[i][q]);
+                } else {
+                    const f16v product = s * bv[q];
+                    acc[i][q] = acc[i][q] + product;
+                }
             }
         }
     }
 #pragma clang loop unroll(full)
     for (int i = 0; i < MR; i++)
 #pragma clang loop unroll(full)
-        for (int q = 0; q < NC; q++) __builtin_memcpy(c + i * ldc + 16 * q, &acc[i][q], sizeof acc[i][q]);
+        for (int q = 0; q < NC; q++) __builtin_memcpy(c + i * ldc + 16 * q, &acc[i][q], (unsigned long)width * sizeof(float));
 }
 
-// Rows in blocks of MR (then one by one), columns in blocks of 16·NC, then of 16, then one by one.
-INLINE void gemm(long m, long n, long k, const float *a, long lda, const float *b, long ldb, float *c, long ldc,
-                 int MR, int NC) {
-    const long wide = n & ~15L;
-    long i = 0;
-    for (; i < m; i += (i + MR <= m ? MR : 1)) {
+// Rows in blocks of MR (then one by one), panels in blocks of NC (then one by one), the partial last panel alone.
+INLINE void gemm(long m, long n, long k, const float *a, long lda, const float *packed, float *c, long ldc,
+                 int MR, int NC, int fused) {
+    const long full = n / 16, panelSize = 16 * k;
+    const int tail = (int)(n - 16 * full);
+    for (long i = 0; i < m;) {
         const int rows = i + MR <= m ? MR : 1;
-        long j = 0;
+        const float *ai = a + i * lda;
+        float *ci = c + i * ldc;
+        long q = 0;
         if (rows == MR) {
-            for (; j + 16 * NC <= wide; j += 16 * NC) gemm_block(k, a + i * lda, lda, b + j, ldb, c + i * ldc + j, ldc, MR, NC);
-            for (; j < wide; j += 16) gemm_block(k, a + i * lda, lda, b + j, ldb, c + i * ldc + j, ldc, MR, 1);
+            for (; q + NC <= full; q += NC) gemm_block(k, ai, lda, packed + q * panelSize, panelSize, ci + 16 * q, ldc, MR, NC, 16, fused);
+            for (; q < full; q++) gemm_block(k, ai, lda, packed + q * panelSize, panelSize, ci + 16 * q, ldc, MR, 1, 16, fused);
+            if (tail) gemm_block(k, ai, lda, packed + q * panelSize, panelSize, ci + 16 * q, ldc, MR, 1, tail, fused);
         } else {
-            for (; j < wide; j += 16) gemm_block(k, a + i * lda, lda, b + j, ldb, c + i * ldc + j, ldc, 1, 1);
+            for (; q < full; q++) gemm_block(k, ai, lda, packed + q * panelSize, panelSize, ci + 16 * q, ldc, 1, 1, 16, fused);
+            if (tail) gemm_block(k, ai, lda, packed + q * panelSize, panelSize, ci + 16 * q, ldc, 1, 1, tail, fused);
         }
-        for (long r = i; r < i + rows; r++)
-            for (j = wide; j < n; j++) {
-                float s = c[r * ldc + j];
-                for (long p = 0; p < k; p++) {
-                    const float product = a[r * lda + p] * b[p * ldb + j];
-                    s = s + product;
-                }
-                c[r * ldc + j] = s;
-            }
+        i += rows;
     }
 }
 
 // R1 rows per block with one vector, R2 with two; a last partial block goes row by row. GEMM blocks: MR
-// rows × NC chunks of 16 columns.
-#define DEFINE_LEVEL(NAME, ATTRIBUTES, R1, R2, MR, NC)                                                     \
-    ATTRIBUTES static void NAME##_gemm(long m, long n, long k, const float *a, long lda, const float *b,      \
-                                       long ldb, float *c, long ldc) {                                     \
-        gemm(m, n, k, a, lda, b, ldb, c, ldc, MR, NC);                                                     \
+// rows × NC panels of 16 columns, with fused multiply-adds when FUSED.
+#define DEFINE_LEVEL(NAME, ATTRIBUTES, R1, R2, MR, NC, FUSED)                                                     \
+    ATTRIBUTES static void NAME##_gemm(long m, long n, long k, const float *a, long lda, const float *packed, \
+                                       float *c, long ldc) {                                               \
+        gemm(m, n, k, a, lda, packed, c, ldc, MR, NC, FUSED);                                              \
     }                                                                                                      \
     ATTRIBUTES static void NAME##_1(const float *w, long rows, long n, const float *x, const float *bias,   \
                                     float *y) {                                                            \
@@ -257,6 +301,9 @@ INLINE void gemm(long m, long n, long k, const float *a, long lda, const float *
         layer_norm(x, w, b, y, n);                                                                         \
     }                                                                                                      \
     ATTRIBUTES static void NAME##_gelu(const float *x, float *y, long n) { gelu(x, y, n); }                \
+    ATTRIBUTES static void NAME##_gelu_backward(const float *dy, const float *x, float *dx, long n) {         \
+        gelu_backward(dy, x, dx, n);                                                                       \
+    }                                                                                                      \
     ATTRIBUTES static void NAME##_scores(const float *q, const float *keys, long stride, long count, long d,  \
                                          float scale, float *scores) {                                     \
         const float *xs[1] = {q};                                                                          \
@@ -283,12 +330,12 @@ INLINE void gemm(long m, long n, long k, const float *a, long lda, const float *
     }
 
 // Baseline: a 16-lane sum is four SSE registers; 2 rows (1 vector) or 1 row (2 vectors) keep 8 of 16.
-DEFINE_LEVEL(baseline, , 2, 1, 2, 1)
+DEFINE_LEVEL(baseline, , 2, 1, 2, 1, 0)
 #if defined(__x86_64__)
 // AVX2: two YMM registers per sum; 4 rows or 2 rows × 2 vectors keep 8 of 16.
-DEFINE_LEVEL(avx2, __attribute__((target("avx2"))), 4, 2, 4, 1)
+DEFINE_LEVEL(avx2, __attribute__((target("avx2,fma"))), 4, 2, 4, 1, 1)
 // AVX-512F: one ZMM register per sum; 8 rows or 4 rows × 2 vectors keep 8 of 32.
-DEFINE_LEVEL(avx512, __attribute__((target("avx512f"))), 8, 4, 8, 2)
+DEFINE_LEVEL(avx512, __attribute__((target("avx512f,fma"))), 8, 4, 8, 2, 1)
 #endif
 
 int tunesmith_kernel_level_available(void) {
@@ -297,8 +344,9 @@ int tunesmith_kernel_level_available(void) {
         int found = TUNESMITH_KERNEL_BASELINE;
 #if defined(__x86_64__)
         __builtin_cpu_init();
-        if (__builtin_cpu_supports("avx512f")) found = TUNESMITH_KERNEL_AVX512;
-        else if (__builtin_cpu_supports("avx2")) found = TUNESMITH_KERNEL_AVX2;
+        const int fma = __builtin_cpu_supports("fma");
+        if (fma && __builtin_cpu_supports("avx512f")) found = TUNESMITH_KERNEL_AVX512;
+        else if (fma && __builtin_cpu_supports("avx2")) found = TUNESMITH_KERNEL_AVX2;
 #endif
         __atomic_store_n(&level, found, __ATOMIC_RELAXED);
     }
@@ -373,13 +421,37 @@ void tunesmith_gelu(int level, const float *x, float *y, long n) {
     }
 }
 
-void tunesmith_gemm_accumulate(int level, long m, long n, long k, const float *a, long lda, const float *b, long ldb,
+void tunesmith_gelu_backward(int level, const float *dy, const float *x, float *dx, long n) {
+    switch (clamp(level)) {
+#if defined(__x86_64__)
+    case TUNESMITH_KERNEL_AVX512: avx512_gelu_backward(dy, x, dx, n); return;
+    case TUNESMITH_KERNEL_AVX2: avx2_gelu_backward(dy, x, dx, n); return;
+#endif
+    default: baseline_gelu_backward(dy, x, dx, n); return;
+    }
+}
+
+
+long tunesmith_gemm_packed_size(long n, long k) { return (n + 15) / 16 * 16 * k; }
+
+void tunesmith_gemm_pack(long n, long k, const float *b, long rowStride, long columnStride, float *packed) {
+    for (long q = 0; q < (n + 15) / 16; q++)
+        for (long p = 0; p < k; p++)
+            for (long l = 0; l < 16; l++) {
+                const long j = 16 * q + l;
+                packed[(q * k + p) * 16 + l] = j < n ? b[p * rowStride + j * columnStride] : 0;
+            }
+}
+
+int tunesmith_gemm_fused(int level) { return clamp(level) > TUNESMITH_KERNEL_BASELINE; }
+
+void tunesmith_gemm_accumulate(int level, long m, long n, long k, const float *a, long lda, const float *packed,
                                float *c, long ldc) {
     switch (clamp(level)) {
 #if defined(__x86_64__)
-    case TUNESMITH_KERNEL_AVX512: avx512_gemm(m, n, k, a, lda, b, ldb, c, ldc); return;
-    case TUNESMITH_KERNEL_AVX2: avx2_gemm(m, n, k, a, lda, b, ldb, c, ldc); return;
+    case TUNESMITH_KERNEL_AVX512: avx512_gemm(m, n, k, a, lda, packed, c, ldc); return;
+    case TUNESMITH_KERNEL_AVX2: avx2_gemm(m, n, k, a, lda, packed, c, ldc); return;
 #endif
-    default: baseline_gemm(m, n, k, a, lda, b, ldb, c, ldc); return;
+    default: baseline_gemm(m, n, k, a, lda, packed, c, ldc); return;
     }
 }

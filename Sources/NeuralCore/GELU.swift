@@ -1,9 +1,15 @@
+import CNeuralKernels
+
 /// GELU with the exact (erf) form, as `F.gelu` with its default `approximate='none'`:
 /// gelu(x) = x · Φ(x) = ½ x (1 + erf(x / √2)).
 ///
 /// erf is Abramowitz & Stegun 7.1.26 (|error| ≤ 1.5e-7, about one Float ulp near 1) on the
 /// vectorised e^x of `Activation`, 8 lanes at a time: glibc's scalar erff costs more than the
 /// transformer's feed-forward products at these sizes. This is the erf form, not the tanh approximation.
+///
+/// The pointer functions below are the definition, in Swift; the tensor functions run the same operations
+/// through the C kernels (`tunesmith_gelu`, `tunesmith_gelu_backward`, 16 lanes at the best level the CPU runs:
+/// the package's Swift is compiled for baseline x86-64), which give the same bits (tested at every level).
 public enum GELU {
     /// erf(x) for 8 lanes (A&S 7.1.26).
     @inlinable @inline(__always)
@@ -59,21 +65,26 @@ public enum GELU {
         }
     }
 
-    /// gelu over a tensor of any shape.
+    /// gelu over a tensor of any shape (through `tunesmith_gelu`: the bits of `forward(_:_:count:)`).
     public static func forward(_ x: Tensor) -> Tensor {
         var y = x
         x.data.withUnsafeBufferPointer { xp in
-            y.data.withUnsafeMutableBufferPointer { yp in forward(xp.baseAddress!, yp.baseAddress!, count: x.count) }
+            y.data.withUnsafeMutableBufferPointer { yp in
+                tunesmith_gelu(MatrixVector.Level.available.rawValue, xp.baseAddress!, yp.baseAddress!, x.count)
+            }
         }
         return y
     }
 
-    /// Backward of `forward(_:)`: dx = dy · gelu′(x), same shape.
+    /// Backward of `forward(_:)`: dx = dy · gelu′(x), same shape (through `tunesmith_gelu_backward`: the bits of
+    /// `backward(_:x:dx:count:)`).
     public static func backward(_ dy: Tensor, x: Tensor) -> Tensor {
         var dx = dy
         x.data.withUnsafeBufferPointer { xp in
             dy.data.withUnsafeBufferPointer { dp in
-                dx.data.withUnsafeMutableBufferPointer { o in backward(dp.baseAddress!, x: xp.baseAddress!, dx: o.baseAddress!, count: x.count) }
+                dx.data.withUnsafeMutableBufferPointer { o in
+                    tunesmith_gelu_backward(MatrixVector.Level.available.rawValue, dp.baseAddress!, xp.baseAddress!, o.baseAddress!, x.count)
+                }
             }
         }
         return dx

@@ -50,8 +50,9 @@ public struct LSTMLayerWeights: Sendable, Equatable {
 ///
 /// Speed: the input projection of all T steps is one gemm (B·T, I) × (I, 4H); only the recurrent
 /// product (B, H) × (H, 4H) runs per step, reading and writing strided rows in place. That product (and
-/// backward's (B, 4H) × (4H, H)) has only B rows, so it goes through the unpacked C kernel
-/// (`MatrixProduct.gemmAccumulate`): OpenBLAS would copy all of W_hh into its panel layout at every step.
+/// backward's (B, 4H) × (4H, H)) has only B rows, so it goes through the C kernel
+/// (`MatrixProduct.gemmAccumulate`) with W_hh packed once per pass: OpenBLAS would copy all of W_hh into its
+/// panel layout at every step.
 public enum LSTMLayer {
     /// What backward needs from forward.
     public struct Cache: Sendable {
@@ -131,30 +132,26 @@ public enum LSTMLayer {
                                        beta: 1, c: gates, ldc: g4)
                 }
             }
-            // 2. The recurrence, one step at a time, with W_hhᵀ (H, 4H) laid out once for the unpacked kernel.
-            var transposed = [Float](repeating: 0, count: h * g4)
-            w.weightHH.data.withUnsafeBufferPointer { whh in
-                for row in 0..<g4 { for col in 0..<h { transposed[col * g4 + row] = whh[row * h + col] } }
+            // 2. The recurrence, one step at a time, with W_hhᵀ (H, 4H) packed once for all steps.
+            let whhT = w.weightHH.data.withUnsafeBufferPointer { whh in
+                MatrixProduct.PackedMatrix(rows: h, columns: g4, from: whh.baseAddress!, rowStride: 1, columnStride: h)
             }
-            transposed.withUnsafeBufferPointer { whhT in
-                h0.data.withUnsafeBufferPointer { h0p in
-                    c0.data.withUnsafeBufferPointer { c0p in
-                        cells.data.withUnsafeMutableBufferPointer { cp in
-                            outputs.data.withUnsafeMutableBufferPointer { hp in
-                                for step in 0..<t {
-                                    // previous state: rows of (B, H) with stride H (initial) or T·H (outputs)
-                                    let hPrev = step == 0 ? h0p.baseAddress! : UnsafePointer(hp.baseAddress! + (step - 1) * h)
-                                    let cPrev = step == 0 ? c0p.baseAddress! : UnsafePointer(cp.baseAddress! + (step - 1) * h)
-                                    let ld = step == 0 ? h : t * h
-                                    // gates[:, step, :] (B, 4H) += h_{t-1} (B, H) · W_hhᵀ (H, 4H)
-                                    MatrixProduct.gemmAccumulate(m: b, n: g4, k: h, a: hPrev, lda: ld,
-                                                                 b: whhT.baseAddress!, ldb: g4, c: gates + step * g4, ldc: t * g4)
-                                    for batch in 0..<b {
-                                        let gRow = gates + (batch * t + step) * g4
-                                        let cRow = cp.baseAddress! + (batch * t + step) * h
-                                        let hRow = hp.baseAddress! + (batch * t + step) * h
-                                        LSTMLayer.cellForward(gates: gRow, cPrev: cPrev + batch * ld, c: cRow, h: hRow, hidden: h)
-                                    }
+            h0.data.withUnsafeBufferPointer { h0p in
+                c0.data.withUnsafeBufferPointer { c0p in
+                    cells.data.withUnsafeMutableBufferPointer { cp in
+                        outputs.data.withUnsafeMutableBufferPointer { hp in
+                            for step in 0..<t {
+                                // previous state: rows of (B, H) with stride H (initial) or T·H (outputs)
+                                let hPrev = step == 0 ? h0p.baseAddress! : UnsafePointer(hp.baseAddress! + (step - 1) * h)
+                                let cPrev = step == 0 ? c0p.baseAddress! : UnsafePointer(cp.baseAddress! + (step - 1) * h)
+                                let ld = step == 0 ? h : t * h
+                                // gates[:, step, :] (B, 4H) += h_{t-1} (B, H) · W_hhᵀ (H, 4H)
+                                MatrixProduct.gemmAccumulate(m: b, a: hPrev, lda: ld, b: whhT, c: gates + step * g4, ldc: t * g4)
+                                for batch in 0..<b {
+                                    let gRow = gates + (batch * t + step) * g4
+                                    let cRow = cp.baseAddress! + (batch * t + step) * h
+                                    let hRow = hp.baseAddress! + (batch * t + step) * h
+                                    LSTMLayer.cellForward(gates: gRow, cPrev: cPrev + batch * ld, c: cRow, h: hRow, hidden: h)
                                 }
                             }
                         }
@@ -212,23 +209,25 @@ public enum LSTMLayer {
                 cache.cells.data.withUnsafeBufferPointer { cp in
                     cache.c0.data.withUnsafeBufferPointer { c0p in
                         dOut.data.withUnsafeBufferPointer { dop in
-                            w.weightHH.data.withUnsafeBufferPointer { whh in
-                                dhNext.data.withUnsafeMutableBufferPointer { dhp in
-                                    dcNext.data.withUnsafeMutableBufferPointer { dcp in
-                                        for step in stride(from: t - 1, through: 0, by: -1) {
-                                            for batch in 0..<b {
-                                                let row = batch * t + step
-                                                let cPrev = step == 0 ? c0p.baseAddress! + batch * h : cp.baseAddress! + (row - 1) * h
-                                                LSTMLayer.cellBackward(
-                                                    gates: gp.baseAddress! + row * g4, c: cp.baseAddress! + row * h, cPrev: cPrev,
-                                                    dhOut: dop.baseAddress! + row * h, dh: dhp.baseAddress! + batch * h,
-                                                    dc: dcp.baseAddress! + batch * h, dGates: dG + row * g4, hidden: h)
-                                            }
-                                            // dh_{t-1} (B, H) = dGates[:, step, :] (B, 4H) · W_hh (4H, H)
-                                            dhp.update(repeating: 0)
-                                            MatrixProduct.gemmAccumulate(m: b, n: h, k: g4, a: dG + step * g4, lda: t * g4,
-                                                                         b: whh.baseAddress!, ldb: h, c: dhp.baseAddress!, ldc: h)
+                            // W_hh (4H, H) packed once for every step's dh product
+                            let whh = w.weightHH.data.withUnsafeBufferPointer { whh in
+                                MatrixProduct.PackedMatrix(rows: g4, columns: h, from: whh.baseAddress!, rowStride: h, columnStride: 1)
+                            }
+                            dhNext.data.withUnsafeMutableBufferPointer { dhp in
+                                dcNext.data.withUnsafeMutableBufferPointer { dcp in
+                                    for step in stride(from: t - 1, through: 0, by: -1) {
+                                        for batch in 0..<b {
+                                            let row = batch * t + step
+                                            let cPrev = step == 0 ? c0p.baseAddress! + batch * h : cp.baseAddress! + (row - 1) * h
+                                            LSTMLayer.cellBackward(
+                                                gates: gp.baseAddress! + row * g4, c: cp.baseAddress! + row * h, cPrev: cPrev,
+                                                dhOut: dop.baseAddress! + row * h, dh: dhp.baseAddress! + batch * h,
+                                                dc: dcp.baseAddress! + batch * h, dGates: dG + row * g4, hidden: h)
                                         }
+                                        // dh_{t-1} (B, H) = dGates[:, step, :] (B, 4H) · W_hh (4H, H)
+                                        dhp.update(repeating: 0)
+                                        MatrixProduct.gemmAccumulate(m: b, a: dG + step * g4, lda: t * g4, b: whh,
+                                                                     c: dhp.baseAddress!, ldc: h)
                                     }
                                 }
                             }

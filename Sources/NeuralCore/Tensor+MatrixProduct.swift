@@ -22,16 +22,54 @@ public enum MatrixProduct {
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 
-    /// C (m, n) += A (m, k) · B (k, n), row-major, through the C kernel `tunesmith_gemm_accumulate`: no packing,
-    /// for products with few rows (an LSTM's recurrent step), where OpenBLAS's copying of B into its panels
-    /// costs more than the multiplying. Each element adds its k products in order; the same bits at every
-    /// `MatrixVector.Level` and whichever rows a call covers.
+    /// A matrix B (k, n) laid out once in the panels `gemmAccumulate` reads (`tunesmith_gemm_pack`: ⌈n/16⌉ panels
+    /// of k rows × 16 columns, zero past n), for a B that many products share, as an LSTM's W_hh is shared by
+    /// every time step.
+    public struct PackedMatrix: Sendable {
+        /// k, the rows of B (the products' inner dimension).
+        public let rows: Int
+        /// n, the columns of B (and of the products).
+        public let columns: Int
+        /// The panels, `tunesmith_gemm_packed_size(n, k)` floats.
+        public let panels: [Float]
+
+        /// Packs B (k, n) whose element [p, j] is at `b[p · rowStride + j · columnStride]`: a row-major B has
+        /// (n, 1); the transpose of a row-major (n, k) matrix W has (1, k).
+        public init(rows k: Int, columns n: Int, from b: UnsafePointer<Float>, rowStride: Int, columnStride: Int) {
+            rows = k
+            columns = n
+            panels = [Float](unsafeUninitializedCapacity: tunesmith_gemm_packed_size(n, k)) { buffer, count in
+                tunesmith_gemm_pack(n, k, b, rowStride, columnStride, buffer.baseAddress!)
+                count = buffer.count
+            }
+        }
+    }
+
+    /// C (m, n) += A (m, k) · B (k, n), A and C row-major, B packed, through the C kernel
+    /// `tunesmith_gemm_accumulate`: for products with few rows that share one B (an LSTM's recurrent step), where
+    /// OpenBLAS's copying of B into its panels at every call costs more than the multiplying. Each element adds
+    /// its k products in order, with fused multiply-adds at the AVX2 and AVX-512 levels (`fusesMultiplyAdds`):
+    /// the same bits whichever rows a call covers, and at either of those levels.
     @inlinable
+    public static func gemmAccumulate(m: Int, a: UnsafePointer<Float>, lda: Int, b: PackedMatrix,
+                                      c: UnsafeMutablePointer<Float>, ldc: Int, level: MatrixVector.Level = .available) {
+        if m == 0 || b.columns == 0 { return }
+        b.panels.withUnsafeBufferPointer { panels in
+            tunesmith_gemm_accumulate(level.rawValue, m, b.columns, b.rows, a, lda, panels.baseAddress!, c, ldc)
+        }
+    }
+
+    /// The same product for a row-major B (k, n) with row stride `ldb`, packed for this one call.
     public static func gemmAccumulate(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int,
                                       b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
                                       level: MatrixVector.Level = .available) {
-        if m == 0 || n == 0 { return }
-        tunesmith_gemm_accumulate(level.rawValue, m, n, k, a, lda, b, ldb, c, ldc)
+        gemmAccumulate(m: m, a: a, lda: lda, b: PackedMatrix(rows: k, columns: n, from: b, rowStride: ldb, columnStride: 1),
+                       c: c, ldc: ldc, level: level)
+    }
+
+    /// Whether `gemmAccumulate` at `level` (lowered to what the CPU runs) fuses its multiply-adds.
+    public static func fusesMultiplyAdds(at level: MatrixVector.Level = .available) -> Bool {
+        tunesmith_gemm_fused(level.rawValue) != 0
     }
 
     /// The same product as `gemm`, as a plain triple loop with Double accumulation.

@@ -81,6 +81,27 @@ private let levels = MatrixVector.Level.allCases.filter { $0 <= .available }
     }
 }
 
+@Test func dispatchedGELUBackwardIsGELUBackwardBitForBitAtEveryLevel() {
+    var rng = Xoshiro256StarStar(seed: 12)
+    var x = (0..<4000).map { i in rng.nextNormal() * [0.1, 1, 3, 12][i % 4] }
+    x += [0, -0, 1e-30, -1e-30, 40, -40, 200, -200, .infinity, -.infinity, 13.5, -13.5, 0.5]
+    let dy = x.indices.map { _ in rng.nextNormal() }
+    var expected = [Float](repeating: 0, count: x.count)
+    GELU.backward(dy, x: x, dx: &expected, count: x.count)
+    for level in levels {
+        var dx = [Float](repeating: .nan, count: x.count)
+        tunesmith_gelu_backward(level.rawValue, dy, x, &dx, x.count)
+        let differing = x.indices.filter { dx[$0].bitPattern != expected[$0].bitPattern }
+        #expect(differing.isEmpty, "\(level): \(differing.prefix(5).map { (x[$0], dx[$0], expected[$0]) })")
+    }
+    // the tensor functions (the C kernels) give the pointer functions' bits
+    let t = Tensor(shape: [x.count], data: x), g = Tensor(shape: [x.count], data: dy)
+    #expect(GELU.backward(g, x: t).data.map(\.bitPattern) == expected.map(\.bitPattern))
+    var forward = [Float](repeating: 0, count: x.count)
+    GELU.forward(x, &forward, count: x.count)
+    #expect(GELU.forward(t).data.map(\.bitPattern) == forward.map(\.bitPattern))
+}
+
 @Test func dispatchedLayerNormIsTheSameBitsAtEveryLevelAndMatchesLayerNorm() {
     for c in [1, 7, 16, 48, 192, 200] {
         var rng = Xoshiro256StarStar(seed: UInt64(c))
@@ -99,8 +120,13 @@ private let levels = MatrixVector.Level.allCases.filter { $0 <= .available }
     }
 }
 
-@Test func unpackedGemmIsTheSameBitsAtEveryLevelAndMatchesTheNaiveProduct() {
-    for (m, n, k) in [(1, 1, 1), (3, 16, 5), (16, 1024, 256), (16, 256, 1024), (9, 37, 13), (17, 100, 64)] {
+/// The LSTM's recurrent product: the naive product's result at every level; the same bits for B packed once
+/// (what the LSTM does) or for each call, whichever rows a call covers, and at AVX2 and AVX-512 (both fuse
+/// their multiply-adds; the baseline level does not, and may differ from them in the last bits).
+@Test func packedGemmMatchesTheNaiveProductAndGivesTheSameBitsForAnyRows() {
+    #expect(!MatrixProduct.fusesMultiplyAdds(at: .baseline))
+    if MatrixVector.Level.available > .baseline { #expect(MatrixProduct.fusesMultiplyAdds(at: .available)) }
+    for (m, n, k) in [(1, 1, 1), (3, 16, 5), (16, 1024, 256), (16, 256, 1024), (9, 37, 13), (17, 100, 64), (8, 40, 7)] {
         var rng = Xoshiro256StarStar(seed: UInt64(m * 10_000 + n * 10 + k))
         // A and C as rows of a wider buffer (strides larger than the widths), as the LSTM's time-major rows are
         let (lda, ldc) = (k + 3, n + 5)
@@ -108,12 +134,23 @@ private let levels = MatrixVector.Level.allCases.filter { $0 <= .available }
         var expected = c0
         MatrixProduct.naiveGemm(transposeA: false, transposeB: false, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: n,
                                 beta: 1, c: &expected, ldc: ldc)
-        var first: [Float] = []
+        // Bᵀ stored row-major (n, k) packs to the same panels as B
+        var bT = [Float](repeating: 0, count: n * k)
+        for p in 0..<k { for j in 0..<n { bT[j * k + p] = b[p * n + j] } }
+        let packed = MatrixProduct.PackedMatrix(rows: k, columns: n, from: b, rowStride: n, columnStride: 1)
+        #expect(MatrixProduct.PackedMatrix(rows: k, columns: n, from: bT, rowStride: 1, columnStride: k).panels == packed.panels)
+        var fused: [Float]? = nil
         for level in levels {
             var c = c0
             MatrixProduct.gemmAccumulate(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: n, c: &c, ldc: ldc, level: level)
-            if level == .baseline { first = c }
-            #expect(c == first, "\(m)×\(n)×\(k) at \(level)")
+            var once = c0
+            a.withUnsafeBufferPointer { ap in
+                MatrixProduct.gemmAccumulate(m: m, a: ap.baseAddress!, lda: lda, b: packed, c: &once, ldc: ldc, level: level)
+            }
+            #expect(once == c, "\(m)×\(n)×\(k) at \(level): packed once and packed per call differ")
+            if MatrixProduct.fusesMultiplyAdds(at: level) {
+                if let fused { #expect(c == fused, "\(m)×\(n)×\(k) at \(level)") } else { fused = c }
+            }
             var worst: Float = 0
             for i in 0..<m { for j in 0..<n { worst = max(worst, abs(c[i * ldc + j] - expected[i * ldc + j])) } }
             #expect(worst < 1e-4 * Float(k).squareRoot(), "\(m)×\(n)×\(k) at \(level): \(worst)")
@@ -123,7 +160,7 @@ private let levels = MatrixVector.Level.allCases.filter { $0 <= .available }
             if m > 1 {
                 var tail = c0
                 a.withUnsafeBufferPointer { ap in tail.withUnsafeMutableBufferPointer { cp in
-                    MatrixProduct.gemmAccumulate(m: m - 1, n: n, k: k, a: ap.baseAddress! + lda, lda: lda, b: b, ldb: n,
+                    MatrixProduct.gemmAccumulate(m: m - 1, a: ap.baseAddress! + lda, lda: lda, b: packed,
                                                  c: cp.baseAddress! + ldc, ldc: ldc, level: level)
                 }}
                 #expect(Array(tail[ldc...]) == Array(c[ldc...]), "\(m)×\(n)×\(k) at \(level): rows depend on each other")
