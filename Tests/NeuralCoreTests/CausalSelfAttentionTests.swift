@@ -62,3 +62,34 @@ func attentionGradientMatchesFiniteDifferences(seed: UInt64) {
     let numeric = GradientCheck.numeric(at: qkv, eps: 1e-2) { GradientCheck.projection(attend($0, heads: 3).0, r) }
     #expect(GradientCheck.relativeError(dqkv.data, numeric) < GradientCheck.tolerance)
 }
+
+/// Past one tile of 64 positions (T = 150: tiles of 64, 64 and 22), forward matches the definition and
+/// backward matches central differences of Σ r · y along random directions.
+@Test func attentionOverSeveralTilesMatchesItsDefinitionAndItsGradient() {
+    var rng = Xoshiro256StarStar(seed: 5)
+    let (b, t, heads) = (1, 150, 2)
+    let qkv = Tensor(shape: [b, t, 24], normalMean: 0, std: 1, using: &rng)   // C = 8, 2 heads of 4
+    let (y, p) = attend(qkv, heads: heads)
+    let reference = naiveAttention(qkv, heads: heads)
+    for i in 0..<y.count { #expect(abs(Double(y.data[i]) - reference[i]) < 1e-5, "output \(i)") }
+    for i in [0, 63, 64, 100, 149] {
+        let r = p.data[(i * t)..<((i + 1) * t)]
+        #expect(abs(r.reduce(0, +) - 1) < 1e-4 && r.dropFirst(i + 1).allSatisfy { $0 == 0 }, "row \(i)")
+    }
+    let r = Tensor(shape: [b, t, 8], normalMean: 0, std: 1, using: &rng)
+    var scratch = Tensor(shape: [0]), dqkv = Tensor(shape: [0])
+    CausalSelfAttention.backward(r, qkv: qkv, heads: heads, probabilities: p, scratch: &scratch, dqkv: &dqkv)
+    func loss(_ x: Tensor) -> Double {
+        let (out, _) = attend(x, heads: heads)
+        return zip(out.data, r.data).reduce(0) { $0 + Double($1.0) * Double($1.1) }
+    }
+    for _ in 0..<3 {
+        let u = Tensor(shape: qkv.shape, normalMean: 0, std: 1, using: &rng)
+        let eps: Float = 1e-2
+        var plus = qkv, minus = qkv
+        for i in 0..<qkv.count { plus.data[i] += eps * u.data[i]; minus.data[i] -= eps * u.data[i] }
+        let numeric = (loss(plus) - loss(minus)) / (2 * Double(eps))
+        let analytic = zip(dqkv.data, u.data).reduce(0) { $0 + Double($1.0) * Double($1.1) }
+        #expect(abs(numeric - analytic) < 1e-2 * max(1, abs(analytic)), "directional derivative \(analytic) vs \(numeric)")
+    }
+}
