@@ -320,7 +320,7 @@ def main():
     # 2. Neural core, beside PyTorch (2 threads each).
     nn = ours(s, "NeuralBenchmarks", ["lstm-train-1t", "lstm-train-2t", "lstm-train-2shards", "lstm-sample", "lstm-sample-2t",
                                       "lstm-sample-simd", "lstm-sample-sgemv", "transformer-train-2t", "transformer-train-2shards", "transformer-sample-kvcache",
-                                      "transformer-sample-kvcache-2t"])
+                                      "transformer-sample-kvcache-2t", "lstm-sample-shipped-2t", "transformer-sample-shipped-2t"])
     lstm_train, lstm_gen = torch(s, "lstm:train"), torch(s, "lstm:gen")
     tf_train, tf_gen = torch(s, "transformer:train"), torch(s, "transformer:gen_kvcache")
     t1 = ordo_figure(nn, "lstm-train-1t", "tokens_s", 1, "tokens/s")
@@ -342,6 +342,9 @@ def main():
         g = ordo_figure(nn, name, "tokens_s", 1, "tokens/s")
         table.add(f"Transformer batch-1 sampling with KV cache, {label}", g, tf_gen, faster(g, tf_gen),
                   "≥ 10× PyTorch and ≥ 10,000 tokens/s (issue 4)", faster(g, tf_gen) >= 10 and g.value >= 10000)
+    for name, label in [("lstm-sample-shipped-2t", "shipped LSTM (V107 E128 2×256)"),
+                        ("transformer-sample-shipped-2t", "shipped transformer (KV cache)")]:
+        table.add(f"Batch-1 sampling, {label}, 2 threads", ordo_figure(nn, name, "tokens_s", 1, "tokens/s"))
 
     # 3. Compose: the library call, then the cold process beside torch_compose.py.
     cp = ours(s, "ComposeBenchmarks", ["compose-folk-16"])

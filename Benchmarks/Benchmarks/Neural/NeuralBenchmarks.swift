@@ -4,6 +4,7 @@
 //         2 threads (SIMD matrix-vector kernel) and on 1 thread with OpenBLAS sgemv.
 //   Transformer: vocab 128, d 192, 4 layers, 4 heads, FF 768, context 256, batch 16 × 256, AdamW lr 3e-4,
 //         2 threads; batch-1 sampling of 1024 tokens with the KV cache on 1 or 2 threads.
+//   The shipped LSTM and transformer (package resources): batch-1 sampling of 1024 tokens on 2 threads.
 // The same workloads as Benchmarks/neural (the stand-alone harness built from Sources/NeuralCore), here
 // built as a user of the Tunesmith product gets it. Training runs on random tokens (seeded) and checks
 // that the loss stays near ln 128; sampling checks that the tokens are varied and inside the vocabulary.
@@ -113,5 +114,15 @@ let benchmarks: @Sendable () -> Void = {
             var generator = TransformerGenerator(model: try TransformerLanguageModel(configuration: .init(), seed: 0), threads: threads)
             return { rng, count in generator.reset(); return try generator.generate(prompt: [60], count: count, using: &rng) }
         }
+    }
+
+    // The shipped models (package resources, as `compose` loads them), 2 threads, from the first token
+    samplingBenchmark("lstm-sample-shipped-2t", threads: 2) {
+        var generator = LSTMGenerator(model: try LSTMMelodyModel.shipped().network, threads: 2)
+        return { rng, count in generator.reset(); return try generator.generate(prompt: [0], count: count, using: &rng) }
+    }
+    samplingBenchmark("transformer-sample-shipped-2t", threads: 2) {
+        var generator = TransformerGenerator(model: try TransformerMelodyModel.shipped().network, threads: 2)
+        return { rng, count in generator.reset(); return try generator.generate(prompt: [0], count: count, using: &rng) }
     }
 }
