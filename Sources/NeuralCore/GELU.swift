@@ -67,26 +67,36 @@ public enum GELU {
 
     /// gelu over a tensor of any shape (through `tunesmith_gelu`: the bits of `forward(_:_:count:)`).
     public static func forward(_ x: Tensor) -> Tensor {
-        var y = x
+        var y = Tensor(shape: [0])
+        forward(x, into: &y)
+        return y
+    }
+
+    /// `forward(_:)` into `y`, reusing its storage when the size matches.
+    public static func forward(_ x: Tensor, into y: inout Tensor) {
+        y.resize(to: x.shape)
         x.data.withUnsafeBufferPointer { xp in
             y.data.withUnsafeMutableBufferPointer { yp in
                 tunesmith_gelu(MatrixVector.Level.available.rawValue, xp.baseAddress!, yp.baseAddress!, x.count)
             }
         }
-        return y
     }
 
     /// Backward of `forward(_:)`: dx = dy · gelu′(x), same shape (through `tunesmith_gelu_backward`: the bits of
     /// `backward(_:x:dx:count:)`).
     public static func backward(_ dy: Tensor, x: Tensor) -> Tensor {
         var dx = dy
+        backward(inPlace: &dx, x: x)
+        return dx
+    }
+
+    /// `backward(_:x:)` overwriting dy with dx (no copy when `dy` holds the only reference to its storage).
+    public static func backward(inPlace dy: inout Tensor, x: Tensor) {
+        precondition(dy.count == x.count, "dy has \(dy.count) elements, x \(x.count)")
         x.data.withUnsafeBufferPointer { xp in
-            dy.data.withUnsafeBufferPointer { dp in
-                dx.data.withUnsafeMutableBufferPointer { o in
-                    tunesmith_gelu_backward(MatrixVector.Level.available.rawValue, dp.baseAddress!, xp.baseAddress!, o.baseAddress!, x.count)
-                }
+            dy.data.withUnsafeMutableBufferPointer { d in
+                tunesmith_gelu_backward(MatrixVector.Level.available.rawValue, d.baseAddress!, xp.baseAddress!, d.baseAddress!, x.count)
             }
         }
-        return dx
     }
 }

@@ -16,7 +16,8 @@ extension TransformerLanguageModel {
         var gelu = Tensor(shape: [0])           // (B, T, F)
     }
 
-    /// Everything a forward pass keeps for backward.
+    /// Everything a forward pass keeps for backward. Kept between training steps (`TransformerTrainer`), its
+    /// tensors' storage is written again in place when the sizes match instead of being allocated and zeroed.
     struct Activations: Sendable {
         var blocks: [BlockActivations] = []
         var final = Tensor(shape: [0])          // residual stream after the last block (B, T, C)
@@ -49,24 +50,25 @@ extension TransformerLanguageModel {
             }
         }
         x.shape = [b, t, c.width]
+        var previous = acts.blocks   // last pass's blocks: their storage is reused
         acts.blocks = []
+        var projected = Tensor(shape: [0]), mlp = Tensor(shape: [0])
         for k in 0..<c.layerCount {
             let n = "blocks.\(k)."
             var a = BlockActivations()
+            if k < previous.count { swap(&a, &previous[k]) }   // sole owner of its tensors, so they are written in place
             a.input = x
             // attention half: x = x + proj(attn(ln1(x)))
             (a.ln1, a.ln1Cache) = LayerNorm.forward(x, weight: p[n + "ln1.weight"], bias: p[n + "ln1.bias"])
             Linear.forward(a.ln1, weight: p[n + "qkv.weight"], bias: p[n + "qkv.bias"], into: &a.qkv)       // (B, T, 3C)
             CausalSelfAttention.forward(a.qkv, heads: c.headCount, probabilities: &a.probabilities, into: &a.attention)
-            var projected = Tensor(shape: [0])
             Linear.forward(a.attention, weight: p[n + "proj.weight"], bias: p[n + "proj.bias"], into: &projected)
             a.middle = x
             Self.addInPlace(&a.middle, projected)
             // MLP half: x = x + fc2(gelu(fc1(ln2(x))))
             (a.ln2, a.ln2Cache) = LayerNorm.forward(a.middle, weight: p[n + "ln2.weight"], bias: p[n + "ln2.bias"])
             Linear.forward(a.ln2, weight: p[n + "fc1.weight"], bias: p[n + "fc1.bias"], into: &a.fc1)       // (B, T, F)
-            a.gelu = GELU.forward(a.fc1)
-            var mlp = Tensor(shape: [0])
+            GELU.forward(a.fc1, into: &a.gelu)
             Linear.forward(a.gelu, weight: p[n + "fc2.weight"], bias: p[n + "fc2.bias"], into: &mlp)        // (B, T, C)
             x = a.middle
             Self.addInPlace(&x, mlp)
@@ -106,8 +108,8 @@ extension TransformerLanguageModel {
             let n = "blocks.\(k)."
             let a = acts.blocks[k]
             // MLP half: d(middle) = dx + ln2ᵀ(fc1ᵀ(gelu′ · fc2ᵀ(dx)))
-            let dGelu = linear(n + "fc2", dx, x: a.gelu)                        // (B, T, F)
-            let dFc1 = GELU.backward(dGelu, x: a.fc1)                           // (B, T, F)
+            var dFc1 = linear(n + "fc2", dx, x: a.gelu)                         // d gelu (B, T, F)
+            GELU.backward(inPlace: &dFc1, x: a.fc1)                             // (B, T, F)
             let dLn2 = linear(n + "fc1", dFc1, x: a.ln2)                        // (B, T, C)
             Self.addInPlace(&dx, layerNorm(n + "ln2", dLn2, x: a.middle, cache: a.ln2Cache))
             // attention half: d(input) = d(middle) + ln1ᵀ(qkvᵀ(attnᵀ(projᵀ(d middle))))

@@ -150,6 +150,12 @@ public struct TransformerLanguageModel: Sendable {
     /// Forward, loss and backward on a batch of B rows of T+1 token ids (row-major (B, T+1)):
     /// inputs are columns 0..<T, targets columns 1...T; T ≤ P.
     public func lossAndGradients(batch: [Int], batchSize b: Int) throws(NeuralCoreError) -> Pass {
+        var acts = Activations()
+        return try lossAndGradients(batch: batch, batchSize: b, workspace: &acts)
+    }
+
+    /// `lossAndGradients(batch:batchSize:)` with the activations kept in `acts` (reused between steps).
+    func lossAndGradients(batch: [Int], batchSize b: Int, workspace acts: inout Activations) throws(NeuralCoreError) -> Pass {
         try validate(tokens: batch)
         guard b > 0, batch.count % b == 0, batch.count / b >= 2, batch.count / b - 1 <= configuration.context else {
             throw .invalidArgument(name: "batch", reason: "need B rows of T+1 tokens, 1 ≤ T ≤ \(configuration.context); got \(batch.count) tokens for B = \(b)")
@@ -161,7 +167,6 @@ public struct TransformerLanguageModel: Sendable {
             inputs += batch[row * (t + 1)..<row * (t + 1) + t]
             targets += batch[row * (t + 1) + 1..<(row + 1) * (t + 1)]
         }
-        var acts = Activations()
         forward(inputs: inputs, batchSize: b, acts: &acts)
         var probs = Tensor(shape: [0])
         let loss = CrossEntropy.forward(logits: acts.logits, targets: targets, probabilities: &probs)

@@ -15,6 +15,8 @@ public struct TransformerTrainer: Sendable {
     /// whole batch on the calling thread with OpenBLAS's own threads. Used only when the batch size is a
     /// multiple. The same weights and S give the same result on every run.
     public var shards = 1
+    /// Each shard's activations (one when unsharded), kept between steps so their storage is reused.
+    private var workspaces: [TransformerLanguageModel.Activations] = []
 
     /// Creates a trainer.
     public init(model: TransformerLanguageModel, optimizer: AdamW.Configuration = .init(), schedule: LearningRateSchedule? = nil,
@@ -34,19 +36,26 @@ public struct TransformerTrainer: Sendable {
     public mutating func train(batch: [Int], batchSize: Int) throws(NeuralCoreError) -> LSTMTrainer.StepReport {
         // 1. forward and backward, whole or in shards
         var pass: TransformerLanguageModel.Pass
-        if shards > 1, batchSize % shards == 0 {
-            let (s, model) = (shards, self.model)
-            var parts = [TransformerLanguageModel.Pass?](repeating: nil, count: s)
+        let s = shards > 1 && batchSize % shards == 0 ? shards : 1
+        if workspaces.count != s { workspaces = Array(repeating: .init(), count: s) }
+        if s > 1 {
+            let model = self.model
+            var parts: [(workspace: TransformerLanguageModel.Activations, pass: TransformerLanguageModel.Pass?)] =
+                workspaces.map { ($0, nil) }
+            workspaces = []   // each shard's state the sole owner of its workspace
             let losses = try DataParallel.run(&parts) { (shard, part) throws(NeuralCoreError) in
-                part = try model.lossAndGradients(batch: DataParallel.rows(batch, shard: shard, of: s), batchSize: batchSize / s)
-                return part!.loss
+                let p = try model.lossAndGradients(batch: DataParallel.rows(batch, shard: shard, of: s), batchSize: batchSize / s,
+                                                   workspace: &part.workspace)
+                part.pass = p
+                return p.loss
             }
-            let shardPasses = parts.map { $0! }
+            workspaces = parts.map(\.workspace)
+            let shardPasses = parts.map { $0.pass! }
             pass = shardPasses[0]
             DataParallel.average(shardPasses.map(\.gradients), into: &pass.gradients)
             pass.loss = losses.reduce(0, +) / Float(s)
         } else {
-            pass = try model.lossAndGradients(batch: batch, batchSize: batchSize)
+            pass = try model.lossAndGradients(batch: batch, batchSize: batchSize, workspace: &workspaces[0])
         }
         // 2. clip the global gradient norm (clip_grad_norm_), or just measure it
         let norm = maxGradientNorm.map { pass.gradients.clipGlobalNorm($0) } ?? pass.gradients.globalNorm
