@@ -16,7 +16,7 @@ What it does
          grad.<name>              d loss / d parameter
      metadata: the sizes (vocab, d_model, layers, heads, ff, context), the torch version.
   3. With --run (the default), writes the torch_ref.py-size reference (V 128, C 192, 4 layers, 4 heads,
-     FF 768, context 256; batch 2 x 65) to a temporary folder and runs the Swift test that compares:
+     FF 768, context 256; batch 2 x 201, so attention spans four of its 64-position tiles) to a temporary folder and runs the Swift test that compares:
          NEURALCORE_TRANSFORMER_REFERENCE=<file> swift test --scratch-path .build-transformer --filter TransformerTorchReference
      That test always checks the committed tiny fixture as well, so CI needs no torch.
 
@@ -44,7 +44,7 @@ FIXTURE = os.path.join(REPO, "Tests", "NeuralCoreTests", "Fixtures", "transforme
 CONFIGS = {
     # name: (V, C, L, H, FF, P, B, T)
     "tiny": (11, 16, 2, 2, 24, 12, 2, 9),
-    "full": (128, 192, 4, 4, 768, 256, 2, 64),
+    "full": (128, 192, 4, 4, 768, 256, 2, 200),   # T 200: attention's tiles of 64 (64, 64, 64, 8)
 }
 
 
