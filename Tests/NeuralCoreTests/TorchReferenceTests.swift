@@ -4,7 +4,7 @@ import Testing
 
 /// Compares NeuralCore with PyTorch on a reference file written by
 /// Scripts/neural/check_lstm_vs_torch.py: logits, loss, every gradient, and the weights after two
-/// clipped AdamW steps, all within 1e-4. The committed tiny fixture is always checked; the script
+/// clipped AdamW steps, all within 1e-4 (the weights where the gradient is not of roundoff size; see `check`). The committed tiny fixture is always checked; the script
 /// also points NEURALCORE_TORCH_REFERENCE at a full-size reference it writes to a temporary folder.
 struct TorchReference {
     let file: SafetensorsFile
@@ -58,14 +58,26 @@ struct TorchReference {
         let first = try trainer.train(batch: batch, batchSize: batchSize)
         #expect(first.gradientNorm > maxNorm, "the reference is built so that clipping is active")
         try trainer.train(batch: batch, batchSize: batchSize)
+        // Where a gradient is itself of roundoff size (|g| < 1e-7, next to AdamW's ε = 1e-8), the step
+        // lr · m̂ / (√v̂ + ε) divides roundoff by roundoff: a gradient that agrees within 1e-9 can move the
+        // weight by ~lr / 100 more or less (seen: head.weight, g −2.39e-8 vs PyTorch's −2.51e-8). There the
+        // weights must agree within two full steps, 2 · lr · (1 + decay); everywhere else within 1e-4.
         var worstStep: Float = 0
         for (name, p) in zip(trainer.model.parameters.names, trainer.model.parameters.tensors) {
             let ref = try file.floatTensor("step2." + name, shape: p.shape)
-            #expect(p.maxAbsDifference(ref) < 1e-4, "\(name) after two AdamW steps")
-            worstStep = max(worstStep, p.maxAbsDifference(ref))
+            let refGrad = try file.floatTensor("grad." + name, shape: p.shape)
+            var worst: Float = 0, worstIllConditioned: Float = 0
+            for i in 0..<p.count {
+                let d = abs(p.data[i] - ref.data[i])
+                if abs(refGrad.data[i]) >= 1e-7 { worst = max(worst, d) } else { worstIllConditioned = max(worstIllConditioned, d) }
+            }
+            #expect(worst < 1e-4, "\(name) after two AdamW steps")
+            #expect(worstIllConditioned < 2 * lr * (1 + decay), "\(name) after two AdamW steps, where |gradient| < 1e-7")
+            worstStep = max(worstStep, worst)
         }
         print("TorchReference \(file.path): max |Δ| logits \(pass.logits.maxAbsDifference(refLogits)), "
-              + "loss \(abs(pass.loss - refLoss)), gradients \(worstGradient), weights after 2 AdamW steps \(worstStep)")
+              + "loss \(abs(pass.loss - refLoss)), gradients \(worstGradient), weights after 2 AdamW steps \(worstStep) "
+              + "(where |gradient| ≥ 1e-7)")
     }
 }
 
