@@ -143,6 +143,39 @@ INLINE f16v exp16(f16v v) {
     return p * (f16v)bits;
 }
 
+// σ(v) = 1 / (1 + e^(−v)) and tanh(v) = 1 − 2 / (e^(2v) + 1) lane by lane as NeuralCore's Activation.
+INLINE f16v sigmoid16(f16v v) {
+    const f16v e = exp16(-v);
+    const f16v d = 1.0f + e;
+    return 1.0f / d;
+}
+
+INLINE f16v tanh16(f16v v) {
+    const f16v twice = 2.0f * v;
+    const f16v e = exp16(twice);
+    const f16v d = e + 1.0f;
+    const f16v q = 2.0f / d;
+    return 1.0f - q;
+}
+
+// x ← f(x) over n elements, 16 at a time, the last ones through a zero-padded vector.
+#define ELEMENTWISE(NAME, F)                                                                               \
+    INLINE void NAME(float *x, long n) {                                                                   \
+        long j = 0;                                                                                        \
+        for (; j + 16 <= n; j += 16) {                                                                     \
+            const f16v out = F(load16(x + j));                                                             \
+            __builtin_memcpy(x + j, &out, sizeof out);                                                     \
+        }                                                                                                  \
+        if (j < n) {                                                                                       \
+            f16v v = (f16v)0;                                                                              \
+            __builtin_memcpy(&v, x + j, (unsigned long)(n - j) * sizeof(float));                           \
+            const f16v out = F(v);                                                                         \
+            __builtin_memcpy(x + j, &out, (unsigned long)(n - j) * sizeof(float));                         \
+        }                                                                                                  \
+    }
+ELEMENTWISE(sigmoid_in_place, sigmoid16)
+ELEMENTWISE(tanh_in_place, tanh16)
+
 // erf(x) lane by lane as NeuralCore's GELU.erf: Abramowitz & Stegun 7.1.26 on exp16.
 INLINE f16v erf16(f16v x) {
     const f16v a = x < 0 ? -x : x;
@@ -301,6 +334,8 @@ INLINE void gemm(long m, long n, long k, const float *a, long lda, const float *
         layer_norm(x, w, b, y, n);                                                                         \
     }                                                                                                      \
     ATTRIBUTES static void NAME##_gelu(const float *x, float *y, long n) { gelu(x, y, n); }                \
+    ATTRIBUTES static void NAME##_sigmoid(float *x, long n) { sigmoid_in_place(x, n); }                    \
+    ATTRIBUTES static void NAME##_tanh(float *x, long n) { tanh_in_place(x, n); }                          \
     ATTRIBUTES static void NAME##_gelu_backward(const float *dy, const float *x, float *dx, long n) {         \
         gelu_backward(dy, x, dx, n);                                                                       \
     }                                                                                                      \
@@ -453,5 +488,25 @@ void tunesmith_gemm_accumulate(int level, long m, long n, long k, const float *a
     case TUNESMITH_KERNEL_AVX2: avx2_gemm(m, n, k, a, lda, packed, c, ldc); return;
 #endif
     default: baseline_gemm(m, n, k, a, lda, packed, c, ldc); return;
+    }
+}
+
+void tunesmith_sigmoid(int level, float *x, long n) {
+    switch (clamp(level)) {
+#if defined(__x86_64__)
+    case TUNESMITH_KERNEL_AVX512: avx512_sigmoid(x, n); return;
+    case TUNESMITH_KERNEL_AVX2: avx2_sigmoid(x, n); return;
+#endif
+    default: baseline_sigmoid(x, n); return;
+    }
+}
+
+void tunesmith_tanh(int level, float *x, long n) {
+    switch (clamp(level)) {
+#if defined(__x86_64__)
+    case TUNESMITH_KERNEL_AVX512: avx512_tanh(x, n); return;
+    case TUNESMITH_KERNEL_AVX2: avx2_tanh(x, n); return;
+#endif
+    default: baseline_tanh(x, n); return;
     }
 }

@@ -1,8 +1,12 @@
+import CNeuralKernels
+
 /// Element-wise activations over raw buffers, used by the LSTM cell, vectorised 8 lanes at a time.
 ///
 /// e^x is computed as 2ⁿ · e^r with n = round(x / ln 2) and |r| ≤ ln 2 / 2, e^r by Cephes' degree-6
 /// polynomial (relative error about 1e-7, like expf); σ and tanh are built on it. Glibc's scalar
-/// expf/tanhf cost more than the LSTM's matrix products at these sizes.
+/// expf/tanhf cost more than the LSTM's matrix products at these sizes. The Swift loops are the definition;
+/// the LSTM cell runs σ and tanh through the C kernels (`level:` forms, 16 lanes at the best level the CPU
+/// runs, where the package's Swift is compiled for baseline x86-64), which give the same bits (tested).
 public enum Activation {
     /// e^x for 8 lanes; inputs are clamped to [−87.3, 88.3] so 2ⁿ stays a normal Float.
     @inlinable @inline(__always)
@@ -80,5 +84,17 @@ public enum Activation {
             j += 8
         }
         while j < count { x[j] = 1 - 2 / (exp(2 * x[j]) + 1); j += 1 }
+    }
+
+    /// `sigmoid(_:count:)` through the C kernel at `level` (`tunesmith_sigmoid`): the same bits.
+    @inlinable
+    public static func sigmoid(_ x: UnsafeMutablePointer<Float>, count: Int, level: MatrixVector.Level) {
+        tunesmith_sigmoid(level.rawValue, x, count)
+    }
+
+    /// `tanh(_:count:)` through the C kernel at `level` (`tunesmith_tanh`): the same bits.
+    @inlinable
+    public static func tanh(_ x: UnsafeMutablePointer<Float>, count: Int, level: MatrixVector.Level) {
+        tunesmith_tanh(level.rawValue, x, count)
     }
 }

@@ -166,15 +166,16 @@ public enum LSTMLayer {
     @inline(__always)
     static func cellForward(gates g: UnsafeMutablePointer<Float>, cPrev: UnsafePointer<Float>,
                             c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, hidden: Int) {
-        Activation.sigmoid(g, count: 2 * hidden)              // i, f
-        Activation.tanh(g + 2 * hidden, count: hidden)         // g
-        Activation.sigmoid(g + 3 * hidden, count: hidden)      // o
+        let level = MatrixVector.Level.available                // the C kernels: Activation's bits at every level
+        Activation.sigmoid(g, count: 2 * hidden, level: level)                // i, f
+        Activation.tanh(g + 2 * hidden, count: hidden, level: level)         // g
+        Activation.sigmoid(g + 3 * hidden, count: hidden, level: level)      // o
         for j in 0..<hidden {
             let cj = g[hidden + j] * cPrev[j] + g[j] * g[2 * hidden + j]  // c' = f ⊙ c + i ⊙ g
             c[j] = cj
             h[j] = cj  // tanh applied below, vectorised
         }
-        Activation.tanh(h, count: hidden)
+        Activation.tanh(h, count: hidden, level: level)
         for j in 0..<hidden { h[j] *= g[3 * hidden + j] }    // h' = o ⊙ tanh(c')
     }
 
@@ -292,7 +293,7 @@ public enum LSTMLayer {
         // tanh(c_t) into dg's g-slot temporarily is avoided: recompute per element below.
         let hd = hidden
         for j in 0..<hd { dg[j] = c[j] }
-        Activation.tanh(dg, count: hd)                       // dg[0..<H] = tanh(c_t), scratch
+        Activation.tanh(dg, count: hd, level: .available)    // dg[0..<H] = tanh(c_t), scratch
         for j in 0..<hd {
             let (ig, fg, gg, og) = (g[j], g[hd + j], g[2 * hd + j], g[3 * hd + j])
             let tc = dg[j]

@@ -102,6 +102,24 @@ private let levels = MatrixVector.Level.allCases.filter { $0 <= .available }
     #expect(GELU.forward(t).data.map(\.bitPattern) == forward.map(\.bitPattern))
 }
 
+@Test func dispatchedSigmoidAndTanhAreActivationsBitsAtEveryLevel() {
+    var rng = Xoshiro256StarStar(seed: 13)
+    var x = (0..<4003).map { i in rng.nextNormal() * [0.1, 1, 4, 30][i % 4] }
+    x += [0, -0, 1e-30, -1e-30, 44, -44, 90, -90, 200, -200, .infinity, -.infinity, 0.5]
+    var sigmoid = x, tanh = x
+    sigmoid.withUnsafeMutableBufferPointer { Activation.sigmoid($0.baseAddress!, count: x.count) }
+    tanh.withUnsafeMutableBufferPointer { Activation.tanh($0.baseAddress!, count: x.count) }
+    for level in levels {
+        var s = x, t = x
+        s.withUnsafeMutableBufferPointer { Activation.sigmoid($0.baseAddress!, count: x.count, level: level) }
+        t.withUnsafeMutableBufferPointer { Activation.tanh($0.baseAddress!, count: x.count, level: level) }
+        let badS = x.indices.filter { s[$0].bitPattern != sigmoid[$0].bitPattern }
+        let badT = x.indices.filter { t[$0].bitPattern != tanh[$0].bitPattern }
+        #expect(badS.isEmpty, "σ at \(level): \(badS.prefix(5).map { (x[$0], s[$0], sigmoid[$0]) })")
+        #expect(badT.isEmpty, "tanh at \(level): \(badT.prefix(5).map { (x[$0], t[$0], tanh[$0]) })")
+    }
+}
+
 @Test func dispatchedLayerNormIsTheSameBitsAtEveryLevelAndMatchesLayerNorm() {
     for c in [1, 7, 16, 48, 192, 200] {
         var rng = Xoshiro256StarStar(seed: UInt64(c))

@@ -50,6 +50,13 @@ void tunesmith_layer_norm(int level, const float *x, const float *w, const float
 /// bits. `y` may alias `x`.
 void tunesmith_gelu(int level, const float *x, float *y, long n);
 
+/// x ← σ(x) = 1 / (1 + e^(−x)) over n elements in place, with the operations of NeuralCore's
+/// `Activation.sigmoid` (its e^x, `Activation.exp`), element for element the same bits.
+void tunesmith_sigmoid(int level, float *x, long n);
+
+/// x ← tanh(x) = 1 − 2 / (e^(2x) + 1) over n elements in place, the bits of NeuralCore's `Activation.tanh`.
+void tunesmith_tanh(int level, float *x, long n);
+
 /// dx = dy · gelu′(x) over n elements, gelu′(x) = Φ(x) + x · φ(x), with the operations of NeuralCore's
 /// `GELU.backward`, element for element the same bits. `dx` may alias `dy`.
 void tunesmith_gelu_backward(int level, const float *dy, const float *x, float *dx, long n);
