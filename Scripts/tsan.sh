@@ -5,7 +5,7 @@
 #                                the package's code on several threads:
 #     ComposerConcurrencyTests      Engine: 8 jobs composing and rendering on 4 threads vs serially
 #     MIDIRendererBatchTests        Rendering: render(_:concurrency:)
-#     ForkJoinPair tests, two*ThreadsSampleTheSameTokensAsOne, shardedSteps…
+#     ForkJoinPair tests, two*ThreadsSampleTheSameTokensAsOne, shardedSteps…, shardedTransformerSteps…
 #                                   NeuralCore: the stepping worker thread and sharded LSTM training
 #
 # The build goes to its own scratch path (.build-tsan: a sanitized build shares nothing with .build) and,
@@ -15,7 +15,7 @@
 # a report from them would be printed and fail this script like any other.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-filter="${1:-ComposerConcurrencyTests|MIDIRendererBatchTests|bothPartsRunAndMeetAtEverySync|aWorkerThatBlockedWakesForTheNextJob|droppingPairsEndsTheirThreads|ThreadsSampleTheSameTokensAsOne|shardedStepsMatchTheWholeBatch}"
+filter="${1:-ComposerConcurrencyTests|MIDIRendererBatchTests|bothPartsRunAndMeetAtEverySync|aWorkerThatBlockedWakesForTheNextJob|droppingPairsEndsTheirThreads|ThreadsSampleTheSameTokensAsOne|shardedStepsMatchTheWholeBatch|shardedTransformerStepsMatchTheWholeBatch}"
 export TUNESMITH_ONLY=Notation,MIDIFile,ABCNotation,NeuralCore,Rendering,Harmony,Tokens,Corpus,Models,Engine
 # halt_on_error=0: list every race, not just the first; the process still exits non-zero when any was found.
 export TSAN_OPTIONS="halt_on_error=0 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
