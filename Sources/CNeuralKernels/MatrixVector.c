@@ -466,7 +466,6 @@ void tunesmith_gelu_backward(int level, const float *dy, const float *x, float *
     }
 }
 
-
 long tunesmith_gemm_packed_size(long n, long k) { return (n + 15) / 16 * 16 * k; }
 
 void tunesmith_gemm_pack(long n, long k, const float *b, long rowStride, long columnStride, float *packed) {
